@@ -1,0 +1,19 @@
+"""MkDocs hooks: link glossary terms in every page's content."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# MkDocs loads a hook file by path, not as part of its package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import site_data  # noqa: E402
+from macros.glossary_links import link_terms  # noqa: E402
+from macros.links import Links  # noqa: E402
+
+
+def on_page_content(html, page, config, files):
+    data = site_data(Path(config.config_file_path).parent)
+    links = Links.for_page(page.file.src_uri, config.use_directory_urls)
+    return link_terms(html, data.glossary.terms, lambda term: links.to(f"glossary.md#{term.id}"))

@@ -1,0 +1,311 @@
+"""Read every YAML file in data/ once, validate it and check cross-references.
+
+Every problem is reported as `data/<file>.yml:<line>:<col>: <path>: <message>`,
+with the line and column of the YAML node the problem is about.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pydantic
+import yaml
+
+from macros import models
+
+YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+PATTERN_HINTS = {
+    models.Id: "lowercase words and digits joined by hyphens, e.g. lead-handoff",
+}
+MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, with its place in a file."""
+
+    file: str
+    line: int
+    col: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.path}: {self.message}"
+
+
+class DataError(Exception):
+    """The data has problems; `problems` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """All validated data of the site."""
+
+    sources: models.SourcesFile
+    glossary: models.GlossaryFile
+    home: models.HomeFile
+    definitions: models.DefinitionsFile
+    comparison: models.ComparisonFile
+    processes: models.ProcessesFile
+    tactics: models.TacticsFile
+    together: models.TogetherFile
+    disagreements: models.DisagreementsFile
+    faq: models.FaqFile
+
+    def source(self, source_id: str) -> models.Source:
+        return next(s for s in self.sources.sources if s.id == source_id)
+
+    def process(self, process_id: str) -> models.Process:
+        return next(p for p in self.processes.processes if p.id == process_id)
+
+
+def format_loc(loc: Loc) -> str:
+    """('steps', 2, 'title') -> 'steps[2].title'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
+
+
+@dataclass
+class _Marks:
+    """Where each value (and each mapping key) of one file starts."""
+
+    values: dict[Loc, yaml.Mark] = field(default_factory=dict)
+    keys: dict[Loc, yaml.Mark] = field(default_factory=dict)
+    booleans: dict[Loc, str] = field(default_factory=dict)
+
+    def nearest(self, loc: Loc) -> tuple[Loc, yaml.Mark]:
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.values:
+                return loc[:end], self.values[loc[:end]]
+        raise KeyError(loc)
+
+
+class _Reader:
+    """Turns one YAML file into plain Python values, remembering marks."""
+
+    def __init__(self, rel: str, text: str):
+        self.rel = rel
+        self.loader = yaml.SafeLoader(text)
+        self.marks = _Marks()
+        self.problems: list[Problem] = []
+
+    def read(self) -> object:
+        try:
+            node = self.loader.get_single_node()
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            what = err.problem or "invalid YAML"
+            if err.context:
+                what = f"{what} ({err.context})"
+            self._problem(mark, "YAML syntax", what)
+            return None
+        finally:
+            self.loader.dispose()
+        if node is None:
+            self._problem(None, "(top)", "the file is empty")
+            return None
+        return self._value(node, ())
+
+    def _problem(self, mark: yaml.Mark | None, path: str, message: str) -> None:
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        self.problems.append(Problem(self.rel, line, col, path, message))
+
+    def _value(self, node: yaml.Node, loc: Loc) -> object:
+        self.marks.values[loc] = node.start_mark
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, object] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node)
+                if not isinstance(key, str):
+                    self._problem(key_node.start_mark, format_loc(loc), f"key {key!r} should be a word; quote it")
+                    continue
+                if key in out:
+                    self._problem(key_node.start_mark, format_loc((*loc, key)), "this key appears twice")
+                    continue
+                self.marks.keys[(*loc, key)] = key_node.start_mark
+                out[key] = self._value(value_node, (*loc, key))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self._value(item, (*loc, i)) for i, item in enumerate(node.value)]
+        value = self.loader.construct_object(node)
+        if isinstance(value, bool) and node.value.lower() in YAML11_BOOLEANS:
+            self.marks.booleans[loc] = node.value
+        return value
+
+
+def _annotation_at(model: type, loc: Loc) -> object:
+    """The type that the model expects at loc (best effort, for messages)."""
+    current: object = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else object
+        elif isinstance(current, type) and issubclass(current, pydantic.BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info else object
+        else:
+            return object
+    return _unwrap(current)
+
+
+def _unwrap(annotation: object) -> object:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, type(int | None)) and len(args) == 1:
+        return _unwrap(args[0])
+    return annotation
+
+
+def _message(err: dict, model: type, loc: Loc, marks: _Marks) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        parent = _annotation_at(model, loc[:-1])
+        allowed = ", ".join(parent.model_fields) if isinstance(parent, type) else ""
+        return f"unknown field; allowed here: {allowed}"
+    if kind == "string_type" and loc in marks.booleans:
+        raw = marks.booleans[loc]
+        return f"expected text, got the YAML boolean {raw}; quote it: '{raw}'"
+    if kind == "string_pattern_mismatch":
+        return f"{err['input']!r} should be {PATTERN_HINTS[models.Id]}"
+    message = err["msg"]
+    message = message[0].lower() + message[1:]
+    message = message.replace("input should be", "should be")
+    if kind.endswith("_type") or kind in ("literal_error", "enum"):
+        message += f", got {err['input']!r}" if not isinstance(err["input"], (dict, list)) else ""
+    return message
+
+
+def _validate(rel: str, model: type[models.Model], raw: object, marks: _Marks) -> tuple[object, list[Problem]]:
+    try:
+        return model.model_validate(raw), []
+    except pydantic.ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            if err["type"] == "extra_forbidden" and loc in marks.keys:
+                mark = marks.keys[loc]
+            else:
+                _, mark = marks.nearest(loc)
+            message = _message(err, model, loc, marks)
+            problems.append(Problem(rel, mark.line + 1, mark.column + 1, format_loc(loc), message))
+        return None, problems
+
+
+def _walk(value: object, loc: Loc = ()) -> typing.Iterator[tuple[Loc, object]]:
+    """Every model and list inside a validated file, with its location."""
+    yield loc, value
+    if isinstance(value, pydantic.BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, (*loc, i))
+
+
+def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[str] | None) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def problem(name: str, loc: Loc, message: str) -> None:
+        _, mark = marks[name].nearest(loc)
+        problems.append(Problem(f"data/{name}", mark.line + 1, mark.column + 1, format_loc(loc), message))
+
+    source_ids = {s.id for s in files["sources.yml"].sources} if "sources.yml" in files else None
+    for name, data in files.items():
+        seen: dict[str, Loc] = {}
+        for loc, value in _walk(data):
+            if isinstance(value, pydantic.BaseModel) and "id" in type(value).model_fields:
+                if value.id in seen:
+                    first = marks[name].nearest((*seen[value.id], "id"))[1]
+                    problem(name, (*loc, "id"), f"duplicate id '{value.id}' (first used at line {first.line + 1})")
+                else:
+                    seen[value.id] = loc
+            if source_ids is not None and loc and loc[-1] in ("sources", "held_by") and _is_id_list(value):
+                for i, ref in enumerate(value):
+                    if ref not in source_ids:
+                        known = ", ".join(sorted(source_ids))
+                        problem(name, (*loc, i), f"unknown source '{ref}'; known sources: {known}")
+            if pages is not None and isinstance(value, str):
+                for target in _page_targets(loc, value):
+                    if target.split("#")[0] not in pages:
+                        problem(name, loc, f"links to '{target}', but content/ has no such page")
+
+    if "processes.yml" in files:
+        procs = {p.id: {s.id for s in p.steps} for p in files["processes.yml"].processes}
+        handoff = files["processes.yml"].handoff
+        for key, side in (("after", "marketing"), ("before", "sales")):
+            ref = getattr(handoff, key)
+            if ref not in procs.get(side, set()):
+                problem("processes.yml", ("handoff", key), f"'{ref}' is not a step of the {side} process")
+
+    if "glossary.yml" in files:
+        forms: dict[str, str] = {}
+        for i, term in enumerate(files["glossary.yml"].terms):
+            for form in (term.term, *term.also):
+                if form.lower() in forms and forms[form.lower()] != term.id:
+                    problem("glossary.yml", ("terms", i), f"'{form}' is also a form of '{forms[form.lower()]}'")
+                forms[form.lower()] = term.id
+    return problems
+
+
+def _page_targets(loc: Loc, text: str) -> list[str]:
+    """Internal page links in a field: a PageLink's page, or .md links in Markdown."""
+    if loc and loc[-1] == "page":
+        return [text]
+    return [t for t in MD_LINK.findall(text) if ".md" in t and "://" not in t]
+
+
+def content_pages(content_dir: Path) -> set[str]:
+    """Markdown pages of the site, as paths relative to content/."""
+    return {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
+
+
+def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
+    """Load and check all of data/; raise DataError listing every problem."""
+    problems: list[Problem] = []
+    files: dict[str, object] = {}
+    marks: dict[str, _Marks] = {}
+    for name, model in models.FILE_MODELS.items():
+        rel = f"data/{name}"
+        path = data_dir / name
+        if not path.is_file():
+            problems.append(Problem(rel, 1, 1, "(file)", "file is missing"))
+            continue
+        reader = _Reader(rel, path.read_text(encoding="utf-8"))
+        raw = reader.read()
+        problems += reader.problems
+        if reader.problems:
+            continue
+        validated, found = _validate(rel, model, raw, reader.marks)
+        problems += found
+        if validated is not None:
+            files[name] = validated
+            marks[name] = reader.marks
+    for path in sorted(data_dir.glob("*.y*ml")):
+        if path.name not in models.FILE_MODELS:
+            known = ", ".join(models.FILE_MODELS)
+            problems.append(Problem(f"data/{path.name}", 1, 1, "(file)", f"unknown data file; expected one of {known}"))
+    pages = content_pages(content_dir) if content_dir else None
+    problems += _cross_check(files, marks, pages)
+    if problems:
+        raise DataError(problems)
+    return SiteData(**{name.removesuffix(".yml"): value for name, value in files.items()})
+
+
+def _is_id_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)

@@ -1,0 +1,223 @@
+"""Pydantic models, one per kind of YAML file in data/.
+
+Plain-text fields are escaped when rendered; fields typed `Markdown` are rendered
+with Python-Markdown and then sanitised.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SourceIds = Annotated[list[Id], Field(min_length=1)]
+Side = Literal["marketing", "sales"]
+Owner = Literal["marketing", "sales", "both"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cited(Model):
+    """An item that states facts from the source articles."""
+
+    id: Id
+    sources: SourceIds
+
+
+# sources.yml
+class Source(Model):
+    id: Id
+    title: Text
+    short: Text = Field(description="Short name used in citations, e.g. 'Mezan' or 'Maker's Row'")
+    publisher: Text
+    seed_file: Text = Field(description="File name in shared/seeds/")
+    summary: Text
+    contributes: list[Text] = Field(min_length=1)
+
+
+class SourcesFile(Model):
+    sources: list[Source] = Field(min_length=1)
+
+
+# glossary.yml
+class Term(Model):
+    id: Id
+    term: Text
+    also: list[Text] = Field(default_factory=list, description="Other forms linked to this term")
+    definition: Text = Field(description="Plain text, one or two sentences: it is shown as a tooltip")
+    sources: list[Id] = Field(default_factory=list, description="Empty for general knowledge")
+
+
+class GlossaryFile(Model):
+    terms: list[Term] = Field(min_length=30)
+
+
+# home.yml
+class PageLink(Model):
+    page: Text = Field(description="A page in content/, e.g. definitions.md or funnel.md#simulator")
+    label: Text
+
+
+class ReaderPath(Model):
+    id: Id
+    audience: Text
+    title: Text
+    text: Text
+    links: list[PageLink] = Field(min_length=1)
+
+
+class OneMinute(Model):
+    marketing: Text
+    sales: Text
+    together: Text
+    sources: SourceIds
+
+
+class HomeFile(Model):
+    one_minute: OneMinute
+    paths: list[ReaderPath] = Field(min_length=3, max_length=3)
+
+
+# definitions.yml
+class Definition(Cited):
+    subject: Side
+    voice: Text = Field(description="Whose definition this is, e.g. 'Dictionary' or 'Mezan'")
+    text: Text
+    emphasis: Text = Field(description="What this definition stresses, in a few words")
+
+
+class Synthesis(Model):
+    marketing: Markdown
+    sales: Markdown
+    sources: SourceIds
+
+
+class DefinitionsFile(Model):
+    definitions: list[Definition] = Field(min_length=2)
+    synthesis: Synthesis
+
+
+# comparison.yml
+class ComparisonRow(Cited):
+    aspect: Text
+    marketing: Text
+    sales: Text
+    example: Text = Field(description="A plain, everyday example of the difference")
+
+
+class ComparisonFile(Model):
+    rows: list[ComparisonRow] = Field(min_length=14)
+
+
+# processes.yml
+class Step(Cited):
+    title: Text
+    what: Text = Field(description="What happens in this step")
+    who: Text = Field(description="Who does it")
+    example: Text
+    handoff: Text | None = Field(default=None, description="How marketing and sales pass work here")
+
+
+class Process(Model):
+    id: Side
+    title: Text
+    summary: Text
+    steps: list[Step] = Field(min_length=1)
+
+
+class Handoff(Model):
+    after: Id = Field(description="The marketing step after which leads go to sales")
+    before: Id = Field(description="The sales step that receives them")
+    text: Markdown
+    sources: SourceIds
+
+
+class ProcessesFile(Model):
+    processes: list[Process] = Field(min_length=2, max_length=2)
+    handoff: Handoff
+
+
+# tactics.yml
+class Channel(Cited):
+    name: Text
+    kind: Literal["digital", "offline"]
+    what: Text
+    example: Text
+
+
+class SalesTactic(Cited):
+    name: Text
+    what: Text
+    example: Text
+
+
+class Metric(Cited):
+    name: Text
+    owner: Owner
+    what: Text
+
+
+class TacticsFile(Model):
+    channels: list[Channel] = Field(min_length=1)
+    sales_tactics: list[SalesTactic] = Field(min_length=1)
+    metrics: list[Metric] = Field(min_length=1)
+
+
+# together.yml
+class Topic(Cited):
+    title: Text
+    summary: Text = Field(description="One sentence shown at the top of the section")
+    body: Markdown
+
+
+class TogetherFile(Model):
+    topics: list[Topic] = Field(min_length=1)
+
+
+# disagreements.yml
+class View(Model):
+    position: Text
+    held_by: SourceIds
+    reasoning: Text
+
+
+class Disagreement(Model):
+    id: Id
+    question: Text
+    views: list[View] = Field(min_length=2)
+    our_reading: Markdown
+
+
+class DisagreementsFile(Model):
+    disagreements: list[Disagreement] = Field(min_length=1)
+
+
+# faq.yml
+class Question(Model):
+    id: Id
+    question: Text
+    answer: Markdown
+    sources: list[Id] = Field(default_factory=list)
+
+
+class FaqFile(Model):
+    questions: list[Question] = Field(min_length=6)
+
+
+FILE_MODELS: dict[str, type[Model]] = {
+    "sources.yml": SourcesFile,
+    "glossary.yml": GlossaryFile,
+    "home.yml": HomeFile,
+    "definitions.yml": DefinitionsFile,
+    "comparison.yml": ComparisonFile,
+    "processes.yml": ProcessesFile,
+    "tactics.yml": TacticsFile,
+    "together.yml": TogetherFile,
+    "disagreements.yml": DisagreementsFile,
+    "faq.yml": FaqFile,
+}

@@ -1,0 +1,168 @@
+"""Render validated data to page fragments through Jinja templates.
+
+Each public function takes the site data and a Links object and returns a string
+that a page inserts with a macro call. Templates autoescape; Markdown fields are
+rendered and sanitised by `markdown_html`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+import jinja2
+import markdown
+import nh3
+from markupsafe import Markup
+
+from macros.citations import citations
+from macros.links import Links
+from macros.loading import SiteData
+
+ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+class _PageLinks(markdown.treeprocessors.Treeprocessor):
+    """Point `[text](page.md#anchor)` links at the built page, relative to the current one."""
+
+    def __init__(self, md: markdown.Markdown, links: Links):
+        super().__init__(md)
+        self.links = links
+
+    def run(self, root: etree.Element) -> None:
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            if ".md" in href.split("#")[0] and "://" not in href:
+                a.set("href", self.links.to(href))
+
+
+class _PageLinksExtension(markdown.Extension):
+    def __init__(self, links: Links):
+        super().__init__()
+        self.links = links
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.treeprocessors.register(_PageLinks(md, self.links), "mvs_page_links", 5)
+
+
+def markdown_html(text: str, links: Links) -> Markup:
+    """Markdown from a data file -> sanitised HTML."""
+    html = markdown.markdown(text, extensions=[_PageLinksExtension(links)], output_format="html")
+    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None))
+
+
+def _compact(html: str) -> str:
+    """Drop blank lines, so Markdown keeps an HTML fragment as one raw block."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("macros", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+_env.filters["compact"] = _compact
+
+
+def _render(template: str, data: SiteData, links: Links, **context: object) -> str:
+    def md(text: str) -> Markup:
+        return markdown_html(text, links)
+
+    html = _env.get_template(template).render(data=data, links=links, md=md, **context)
+    return html if template.endswith(".md.jinja") else _compact(html)
+
+
+def one_minute(data: SiteData, links: Links) -> str:
+    """The one-minute answer on the home page."""
+    return _render("one_minute.html.jinja", data, links, answer=data.home.one_minute)
+
+
+def reader_paths(data: SiteData, links: Links) -> str:
+    """The three ways into the site: reader, teacher, founder."""
+    return _render("reader_paths.html.jinja", data, links, paths=data.home.paths)
+
+
+def definitions(data: SiteData, links: Links, subject: str) -> str:
+    """Every definition of one subject (marketing or sales), side by side."""
+    items = [d for d in data.definitions.definitions if d.subject == subject]
+    if not items:
+        raise ValueError(f"no definitions of {subject!r} in data/definitions.yml")
+    return _render("definitions.html.jinja", data, links, items=items, subject=subject)
+
+
+def synthesis(data: SiteData, links: Links) -> str:
+    """Our own definitions of both, reconciling the sources."""
+    return _render("synthesis.html.jinja", data, links, synthesis=data.definitions.synthesis)
+
+
+def comparison_table(data: SiteData, links: Links) -> str:
+    """The full comparison, a row per aspect with an example."""
+    return _render("comparison.html.jinja", data, links, rows=data.comparison.rows)
+
+
+def process_steps(data: SiteData, links: Links, process_id: str) -> str:
+    """One process's steps, in order."""
+    return _render("process.html.jinja", data, links, process=data.process(process_id))
+
+
+def handoff(data: SiteData, links: Links) -> str:
+    """Where marketing hands over to sales."""
+    handoff = data.processes.handoff
+    steps = {s.id: s for p in data.processes.processes for s in p.steps}
+    return _render("handoff.html.jinja", data, links, handoff=handoff, after=steps[handoff.after],
+                   before=steps[handoff.before])
+
+
+def channels(data: SiteData, links: Links, kind: str) -> str:
+    """Marketing channels of one kind: digital or offline."""
+    items = [c for c in data.tactics.channels if c.kind == kind]
+    if not items:
+        raise ValueError(f"no {kind!r} channels in data/tactics.yml")
+    return _render("cards.html.jinja", data, links, items=items)
+
+
+def sales_tactics(data: SiteData, links: Links) -> str:
+    """Sales tactics."""
+    return _render("cards.html.jinja", data, links, items=data.tactics.sales_tactics)
+
+
+def metrics(data: SiteData, links: Links) -> str:
+    """The metrics each side tracks, and the shared ones."""
+    groups = [(owner, [m for m in data.tactics.metrics if m.owner == owner]) for owner in ("marketing", "sales", "both")]
+    return _render("metrics.html.jinja", data, links, groups=groups)
+
+
+def topics(data: SiteData, links: Links) -> str:
+    """Every 'working together' topic as a section."""
+    return _render("topics.md.jinja", data, links, topics=data.together.topics)
+
+
+def disagreements(data: SiteData, links: Links) -> str:
+    """Each disagreement between the sources, with both views."""
+    return _render("disagreements.md.jinja", data, links, items=data.disagreements.disagreements)
+
+
+def faq(data: SiteData, links: Links) -> str:
+    """Questions and answers."""
+    return _render("faq.md.jinja", data, links, questions=data.faq.questions)
+
+
+def glossary(data: SiteData, links: Links) -> str:
+    """The glossary as a definition list."""
+    terms = sorted(data.glossary.terms, key=lambda t: t.term.lower())
+    return _render("glossary.html.jinja", data, links, terms=terms)
+
+
+def sources_list(data: SiteData, links: Links) -> str:
+    """Each source and the items on the site that cite it."""
+    return _render("sources.md.jinja", data, links, sources=data.sources.sources, cited_by=citations(data))
+
+
+PAGE_MACROS = {
+    f.__name__: f
+    for f in (one_minute, reader_paths, definitions, synthesis, comparison_table, process_steps, handoff,
+              channels, sales_tactics, metrics, topics, disagreements, faq, glossary, sources_list)
+}
