@@ -1,0 +1,61 @@
+"""Shared fixtures: the project, a built site, and copies of the project to break."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.loading import SiteData, load_data
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the renderers")
+
+
+def run_macros(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `python -m macros ...` in a project folder, as a user would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=project, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's sources that a test may change."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build_site(project: Path, site_dir: Path) -> Path:
+    result = run_macros(project, "build", "--site-dir", str(site_dir))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_data() -> SiteData:
+    return load_data(ROOT / "data", ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test run with `python -m macros build`."""
+    return build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")

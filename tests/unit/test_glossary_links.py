@@ -1,0 +1,42 @@
+"""Glossary terms: the first use on a page links to the definition, once."""
+
+from bs4 import BeautifulSoup
+
+from macros.glossary_links import link_terms
+from macros.models import Term
+
+TERMS = [
+    Term(id="lead", term="Lead", also=["leads"], definition="A person who has shown interest.", sources=[]),
+    Term(id="qualified-lead", term="Qualified lead", also=["qualified leads"],
+         definition='A lead judged "ready" for sales.', sources=[]),
+]
+
+
+def linked(html: str) -> list[tuple[str, str, str]]:
+    soup = BeautifulSoup(link_terms(html, TERMS, lambda t: f"/glossary/#{t.id}"), "html.parser")
+    return [(a.text, a["href"], a["title"]) for a in soup.select("a.mvs-term")]
+
+
+def test_first_use_of_each_term_is_linked_once():
+    html = "<p>Leads become a qualified lead. More leads, another lead.</p>"
+    assert linked(html) == [
+        ("Leads", "/glossary/#lead", "A person who has shown interest."),
+        ("qualified lead", "/glossary/#qualified-lead", 'A lead judged "ready" for sales.'),
+    ]
+
+
+def test_terms_in_headings_links_code_and_scripts_are_left_alone():
+    html = ('<h2 id="lead">Lead</h2><a href="#">a lead</a><code>lead</code>'
+            '<script>var lead = 1;</script><p title="lead">the lead arrives</p>')
+    out = link_terms(html, TERMS, lambda t: "#g")
+    assert out.startswith('<h2 id="lead">Lead</h2><a href="#">a lead</a><code>lead</code><script>var lead = 1;</script>')
+    assert linked(html) == [("lead", "/glossary/#lead", "A person who has shown interest.")]
+
+
+def test_words_that_merely_contain_a_term_are_not_linked():
+    assert linked("<p>Leadership and misleading lead-time.</p>") == []
+
+
+def test_markup_outside_text_is_unchanged():
+    html = '<div class="x" data-note="a &gt; b"><p>No terms here.</p><br/></div>'
+    assert link_terms(html, TERMS, lambda t: "#g") == html

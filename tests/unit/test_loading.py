@@ -1,0 +1,171 @@
+"""Every kind of bad input gives one exact `file:line:col: path: message` line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.loading import DataError, load_data
+from tests.conftest import ROOT, run_macros
+
+GOOD = """\
+disagreements:
+  - id: subset
+    question: Is sales part of marketing?
+    views:
+      - position: Sales is a subset
+        held_by: [smallbiz-blog]
+        reasoning: Marketing is the wider field.
+      - position: They are two sides of one coin
+        held_by: [mezan]
+        reasoning: Each has its own objectives.
+    our_reading: Both views help.
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "disagreements.yml").write_text(GOOD)
+    return data
+
+
+def problems(data_dir: Path, text: str | None = None, name: str = "disagreements.yml") -> list[str]:
+    if text is not None:
+        (data_dir / name).write_text(text)
+    with pytest.raises(DataError) as caught:
+        load_data(data_dir, ROOT / "content")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_fixture_itself_is_valid(data_dir):
+    assert load_data(data_dir, ROOT / "content").disagreements.disagreements[0].id == "subset"
+
+
+def test_yaml_syntax_error(data_dir):
+    text = GOOD.replace("    question: Is sales", "  question: Is sales")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:3:3: YAML syntax: expected <block end>, but found '?'"
+        " (while parsing a block collection)"
+    ]
+
+
+def test_missing_field(data_dir):
+    text = GOOD.replace("    question: Is sales part of marketing?\n", "")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:2:5: disagreements[0].question: required field is missing"
+    ]
+
+
+def test_wrong_type(data_dir):
+    text = GOOD.replace("    views:\n", "    views: several\n    old_views:\n")
+    found = problems(data_dir, text)
+    assert "data/disagreements.yml:4:12: disagreements[0].views: should be a valid list, got 'several'" in found
+
+
+def test_unknown_key(data_dir):
+    text = GOOD.replace("    our_reading:", "    our_reeding:")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:2:5: disagreements[0].our_reading: required field is missing",
+        "data/disagreements.yml:11:5: disagreements[0].our_reeding: unknown field; allowed here:"
+        " id, question, views, our_reading",
+    ]
+
+
+def test_duplicate_id(data_dir):
+    item = GOOD.split("\n", 1)[1]
+    assert problems(data_dir, GOOD + item) == [
+        "data/disagreements.yml:12:9: disagreements[1].id: duplicate id 'subset' (first used at line 2)"
+    ]
+
+
+def test_dangling_source_reference(data_dir):
+    text = GOOD.replace("held_by: [mezan]", "held_by: [mezan, wikipedia]")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:9:26: disagreements[0].views[1].held_by[1]: unknown source 'wikipedia';"
+        " known sources: makers-row, marketing-blog, mezan, opinion-blog, smallbiz-blog"
+    ]
+
+
+def test_yaml_11_boolean_where_text_is_expected(data_dir):
+    text = GOOD.replace("position: Sales is a subset", "position: no")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:5:19: disagreements[0].views[0].position: expected text, got the YAML boolean no;"
+        " quote it: 'no'"
+    ]
+
+
+def test_duplicate_key(data_dir):
+    text = GOOD.replace("    our_reading: Both views help.", "    our_reading: Both views help.\n    id: again")
+    assert problems(data_dir, text) == ["data/disagreements.yml:12:5: disagreements[0].id: this key appears twice"]
+
+
+def test_bad_id_pattern(data_dir):
+    text = GOOD.replace("id: subset", "id: Subset Question")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:2:9: disagreements[0].id: 'Subset Question' should be lowercase words and digits"
+        " joined by hyphens, e.g. lead-handoff"
+    ]
+
+
+def test_wrong_choice(data_dir):
+    text = (data_dir / "tactics.yml").read_text()
+    text = text.replace("owner: both", "owner: everyone", 1)
+    found = problems(data_dir, text, "tactics.yml")
+    assert len(found) == 1
+    assert found[0].endswith(".owner: should be 'marketing', 'sales' or 'both', got 'everyone'")
+
+
+def test_link_to_missing_page(data_dir):
+    text = GOOD.replace("our_reading: Both views help.", "our_reading: See [the FAQ](faqs.md#x).")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:11:18: disagreements[0].our_reading: links to 'faqs.md#x',"
+        " but content/ has no such page"
+    ]
+
+
+def test_handoff_must_name_real_steps(data_dir):
+    text = (data_dir / "processes.yml").read_text()
+    step = text.split("handoff:\n", 1)[1].split("after: ", 1)[1].split("\n", 1)[0]
+    found = problems(data_dir, text.replace(f"after: {step}", "after: mkt-dreaming"), "processes.yml")
+    assert len(found) == 1
+    assert found[0].endswith("handoff.after: 'mkt-dreaming' is not a step of the marketing process")
+
+
+def test_missing_and_unknown_files(data_dir):
+    (data_dir / "faq.yml").rename(data_dir / "faqs.yml")
+    found = problems(data_dir)
+    assert found[0] == "data/faq.yml:1:1: (file): file is missing"
+    assert found[1].startswith("data/faqs.yml:1:1: (file): unknown data file; expected one of sources.yml,")
+
+
+def test_empty_file(data_dir):
+    assert problems(data_dir, "# nothing yet\n") == ["data/disagreements.yml:1:1: (top): the file is empty"]
+
+
+def test_every_problem_is_reported_in_file_order(data_dir):
+    text = GOOD.replace("held_by: [mezan]", "held_by: [nobody]").replace("    question: Is sales part of marketing?\n", "")
+    (data_dir / "faq.yml").write_text("questions: [\n")
+    found = problems(data_dir, text)
+    assert [line.split(":")[0] for line in found] == ["data/disagreements.yml", "data/faq.yml"]
+    assert found[0].endswith("disagreements[0].question: required field is missing")
+
+
+def test_check_command_prints_problems_without_traceback(project):
+    (project / "data" / "disagreements.yml").write_text(GOOD.replace("position: Sales is a subset", "position: off"))
+    result = run_macros(project, "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "data/disagreements.yml:5:19: disagreements[0].views[0].position: expected text, got the YAML boolean off;"
+        " quote it: 'off'"
+    )
+
+
+def test_check_command_accepts_the_real_data(project):
+    result = run_macros(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("data/ is valid")

@@ -1,0 +1,80 @@
+"""Renderers: golden HTML files (rewrite with `pytest --update-golden`) and escaping."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import render
+from macros.links import Links
+from macros.loading import SiteData
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+CASES = {
+    "one_minute": ("index.md", ()),
+    "reader_paths": ("index.md", ()),
+    "definitions_marketing": ("definitions.md", ("marketing",)),
+    "synthesis": ("definitions.md", ()),
+    "comparison_table": ("differences.md", ()),
+    "process_steps_sales": ("processes.md", ("sales",)),
+    "handoff": ("processes.md", ()),
+    "channels_offline": ("tactics.md", ("offline",)),
+    "sales_tactics": ("tactics.md", ()),
+    "metrics": ("tactics.md", ()),
+    "topics": ("together.md", ()),
+    "disagreements": ("disagreements.md", ()),
+    "faq": ("faq.md", ()),
+    "glossary": ("glossary.md", ()),
+    "sources_list": ("sources.md", ()),
+}
+
+
+def _macro(case: str):
+    name = case if case in render.PAGE_MACROS else case.rsplit("_", 1)[0]
+    return render.PAGE_MACROS[name]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case, site_data: SiteData, request):
+    page, args = CASES[case]
+    html = _macro(case)(site_data, Links.for_page(page, True), *args)
+    path = GOLDEN / f"{case}.html"
+    if request.config.getoption("--update-golden"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    if html != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), html.splitlines(True), "golden", "rendered", n=2))
+        pytest.fail(f"{case} differs from {path.name} (rerun with --update-golden if intended):\n{diff[:4000]}")
+
+
+def test_every_macro_has_a_golden_case():
+    assert {_macro(case).__name__ for case in CASES} == set(render.PAGE_MACROS)
+
+
+def test_markdown_fields_are_sanitised():
+    html = render.markdown_html(
+        'Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) **bold**', Links())
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None and soup.find("img") is None
+    assert soup.find("strong").text == "bold"
+    assert all(not a.get("href", "").startswith("javascript") for a in soup.find_all("a"))
+
+
+def test_markdown_links_to_pages_point_at_built_pages():
+    html = render.markdown_html("See [the FAQ](faq.md#invest-first) and [home](index.md).", Links.for_page("a/b.md", True))
+    hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a")]
+    assert hrefs == ["../../faq/#invest-first", "../../"]
+
+
+def test_plain_text_fields_are_escaped(site_data: SiteData):
+    row = site_data.comparison.rows[0].model_copy(update={"marketing": "<b onclick=x()>bold</b>"})
+    data = SiteData(**{**site_data.__dict__, "comparison": site_data.comparison.model_copy(
+        update={"rows": [row, *site_data.comparison.rows[1:]]})})
+    html = render.comparison_table(data, Links())
+    cell = BeautifulSoup(html, "html.parser").find(id=row.id).find("td")
+    assert cell.find("b") is None
+    assert cell.text == "<b onclick=x()>bold</b>"
