@@ -41,7 +41,7 @@ def build(root: Path, site_dir: Path) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(tmp)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp)],
         cwd=root, env=env, check=False,
     )
     if result.returncode:

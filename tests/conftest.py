@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,15 @@ def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the renderers")
 
 
-def run_macros(project: Path, *args: str) -> subprocess.CompletedProcess:
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_macros(project: Path, *args: str, **env_vars: str) -> subprocess.CompletedProcess:
     """Run `python -m macros ...` in a project folder, as a user would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env_vars}
     return subprocess.run([sys.executable, "-m", "macros", *args], cwd=project, env=env,
                           capture_output=True, text=True, check=False)
 
@@ -39,8 +46,8 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build_site(project: Path, site_dir: Path) -> Path:
-    result = run_macros(project, "build", "--site-dir", str(site_dir))
+def build_site(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> Path:
+    result = run_macros(project, "build", "--site-dir", str(site_dir), SITE_URL=site_url)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 
@@ -51,9 +58,15 @@ def site_data() -> SiteData:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_port() -> int:
+    """The port the browser tests serve the site on; the site is built for that address."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
     """The real site, built once per test run with `python -m macros build`."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
+    return build_site(ROOT, tmp_path_factory.mktemp("site") / "site", f"http://127.0.0.1:{site_port}/")
 
 
 @pytest.fixture

@@ -1,0 +1,99 @@
+"""Chromium (Debian's, or any on PATH) driving the built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import ROOT
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def chromium_path() -> str | None:
+    """A Chromium from $CHROMIUM or PATH; None lets Playwright use its own build if it has one."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = True
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path, site_port: int):
+    server = _Server(("127.0.0.1", site_port), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page that records console errors, page errors and requests off its origin."""
+
+    def __init__(self, page, origin: str):
+        self.page = page
+        self.errors: list[str] = []
+        self.off_origin: list[str] = []
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+        def route(r):
+            if r.request.url.startswith(origin) or r.request.url.startswith("data:"):
+                r.continue_()
+            else:
+                self.off_origin.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    contexts = []
+
+    def opener(path: str = "", width: int = 1280, height: int = 900, color_scheme: str = "light") -> Watched:
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
+        contexts.append(context)
+        watched = Watched(context.new_page(), base_url)
+        watched.page.goto(base_url + path)
+        watched.page.wait_for_load_state("networkidle")
+        return watched
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")

@@ -1,0 +1,90 @@
+"""Every page in Chromium: no errors, nothing off-origin, axe-clean, fits a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.links import page_url
+from tests.build.test_site import NAV_PAGES
+
+pytestmark = pytest.mark.browser
+PATHS = [page_url(src, True) for src in NAV_PAGES]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    page.evaluate(axe_source)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_page_loads_cleanly_and_passes_axe_in_both_palettes(open_page, axe_source, path):
+    watched = open_page(path)
+    page = watched.page
+    assert page.locator("article h1").inner_text().strip()
+    assert axe_violations(page, axe_source) == []
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert axe_violations(page, axe_source) == []
+    assert watched.errors == []
+    assert watched.off_origin == []
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_no_horizontal_scroll_on_a_360px_phone(open_page, path):
+    page = open_page(path, width=360, height=740).page
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll('article *'))
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .filter(el => !el.closest('.md-typeset__scrollwrap'))
+        .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
+    assert wide == []
+
+
+def test_a_glossary_term_shows_its_definition_on_keyboard_focus(open_page):
+    page = open_page("differences/").page
+    term = page.locator("article a.mvs-term").first
+    definition = term.get_attribute("title")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('mvs-term')"):
+            break
+    else:
+        pytest.fail("no glossary term is reachable with the Tab key")
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.href") == term.evaluate("a => a.href")
+    assert tooltip.inner_text().strip() == definition
+
+
+def test_a_glossary_term_shows_its_definition_on_hover(open_page):
+    page = open_page("together/").page
+    term = page.locator("article a.mvs-term").nth(2)
+    definition = term.get_attribute("title")
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == definition
+
+
+def test_instant_navigation_keeps_the_page_working(open_page):
+    watched = open_page("")
+    page = watched.page
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href$='glossary/']").first.click()
+    page.wait_for_url("**/glossary/")
+    page.locator("article h1", has_text="Glossary").wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation did a full page load"
+    assert page.locator("article .mvs-glossary dt").count() >= 30
+    assert watched.errors == []
+
+
+def test_search_finds_a_term(open_page):
+    page = open_page("").page
+    page.locator(".md-search__input").click()
+    page.keyboard.type("objection", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert "objection" in results.first.inner_text().lower()

@@ -1,0 +1,176 @@
+"""A real `python -m macros build` of the site, parsed and checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from macros.citations import citations
+from macros.links import page_url
+from tests.conftest import ROOT
+
+NAV_PAGES = [
+    "index.md", "definitions.md", "differences.md", "processes.md", "tactics.md", "together.md",
+    "disagreements.md", "faq.md", "glossary.md", "sources.md",
+]
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def soup_of(site: Path, src: str) -> BeautifulSoup:
+    url = page_url(src, True)
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def test_nav_lists_every_content_page():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+
+    def pages(items):
+        for item in items:
+            for value in item.values():
+                yield from (pages(value) if isinstance(value, list) else [value])
+
+    assert sorted(pages(config["nav"])) == sorted(NAV_PAGES)
+    assert sorted(p.name for p in (ROOT / "content").glob("*.md")) == sorted(NAV_PAGES)
+
+
+@pytest.mark.parametrize("src", NAV_PAGES)
+def test_page_has_title_description_and_no_leftovers(built_site, src):
+    soup = soup_of(built_site, src)
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    assert 50 <= len(description) <= 170
+    assert soup.find("h1").text.strip()
+    text = soup.find("article").get_text(" ")
+    assert "{{" not in text and "{%" not in text
+    assert not re.search(r"\b(TODO|TBD|lorem ipsum)\b", text, re.I)
+
+
+def test_each_page_has_its_own_description(built_site):
+    descriptions = [soup_of(built_site, src).find("meta", attrs={"name": "description"})["content"] for src in NAV_PAGES]
+    assert len(set(descriptions)) == len(NAV_PAGES)
+
+
+def test_nothing_is_loaded_from_another_origin(built_site):
+    for path in html_files(built_site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr, "")
+                if tag == "link" and el.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not urlparse(url).netloc and not url.startswith("//"), f"{path}: {tag} loads {url}"
+    css = "\n".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    ids: dict[Path, set[str]] = {}
+    for path in html_files(built_site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        ids[path] = {el["id"] for el in soup.find_all(id=True)}
+    broken = []
+    for path in html_files(built_site):
+        if path.name == "404.html":
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for a in soup.select("article a[href], nav a[href]"):
+            href = a["href"]
+            parsed = urlparse(href)
+            if parsed.scheme or parsed.netloc:
+                continue
+            target = (path.parent / unquote(parsed.path)).resolve() if parsed.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{path.relative_to(built_site)}: {href} (no such file)")
+            elif parsed.fragment and parsed.fragment not in ids.get(target, set()):
+                broken.append(f"{path.relative_to(built_site)}: {href} (no such anchor)")
+    assert broken == []
+
+
+def test_comparison_covers_the_required_aspects(built_site, site_data):
+    soup = soup_of(built_site, "differences.md")
+    aspects = [th.get_text(" ", strip=True).lower() for th in soup.select("table.mvs-compare th[scope=row]")]
+    required = ["focus", "scope", "activities", "interaction", "time horizon", "metrics", "end goal", "tasks",
+                "techniques", "skills", "target audience", "customer engagement", "customer journey", "channels"]
+    for word in required:
+        assert any(word in aspect for aspect in aspects), f"no comparison row about {word}"
+    assert len(aspects) == len(site_data.comparison.rows)
+    for row in site_data.comparison.rows:
+        example = soup.find(id=row.id).find("tr", class_="mvs-compare__example")
+        assert "Example:" in example.text and example.select("a[href*='sources/#']")
+
+
+def test_processes_have_five_and_seven_steps_with_all_parts(built_site):
+    soup = soup_of(built_site, "processes.md")
+    steps = {side: soup.select(f"ol.mvs-side--{side} > li") for side in ("marketing", "sales")}
+    assert (len(steps["marketing"]), len(steps["sales"])) == (5, 7)
+    for li in steps["marketing"] + steps["sales"]:
+        labels = [dt.text for dt in li.find_all("dt")]
+        assert labels[:3] == ["What happens", "Who does it", "Example"]
+        assert li.select(".mvs-cite a")
+    assert soup.select_one("#handoff + * , .mvs-handoff") is not None
+
+
+def test_cited_items_and_the_sources_page_agree(built_site, site_data):
+    """Every 'Sources:' link on a page is matched by a link back from that source's entry."""
+    back_links = {}
+    sources = soup_of(built_site, "sources.md")
+    for source in site_data.sources.sources:
+        section = sources.find(id=source.id).find_next("div", class_="mvs-source")
+        back_links[source.id] = {a["href"] for a in section.select("details a")}
+    for src in NAV_PAGES:
+        if src == "sources.md":
+            continue
+        soup = soup_of(built_site, src)
+        base = page_url(src, True)
+        for cite in soup.select(".mvs-cite"):
+            item = cite.find_parent(id=True)
+            if item is None or item.name == "article":
+                item = cite.find_previous(re.compile("^h[12]$"), id=True)
+            for a in cite.find_all("a"):
+                source_id = a["href"].split("#")[1]
+                expected = "../" + urljoin(base, f"#{item['id']}") if base else f"../#{item['id']}"
+                assert expected in back_links[source_id], f"{src}#{item['id']} cites {source_id}, not listed back"
+
+
+def test_every_source_is_cited(site_data):
+    cited = citations(site_data)
+    assert {s.id for s in site_data.sources.sources} <= set(cited)
+
+
+def test_glossary_terms_link_to_their_definitions(built_site, site_data):
+    assert len(site_data.glossary.terms) >= 30
+    definitions = {t.id: t.definition for t in site_data.glossary.terms}
+    linked = 0
+    for src in NAV_PAGES:
+        for a in soup_of(built_site, src).select("article a.mvs-term"):
+            term_id = a["href"].split("#")[1]
+            assert a["title"] == definitions[term_id]
+            linked += 1
+    assert linked >= 30
+
+
+def test_404_page_and_favicon(built_site):
+    soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.find("h1").text.strip() == "Page not found"
+    assert soup.select("article a[href]")
+    assert (built_site / "assets" / "favicon.svg").is_file()
+
+
+def test_two_builds_are_byte_identical(built_site, site_port, project, tmp_path):
+    site_url = f"http://127.0.0.1:{site_port}/"
+    from tests.conftest import build_site
+
+    again = build_site(project, tmp_path / "again", site_url=site_url)
+    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
