@@ -8,9 +8,9 @@ from pathlib import Path
 # MkDocs loads a hook file by path, not as part of its package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import site_data  # noqa: E402
-from macros.glossary_links import link_terms  # noqa: E402
-from macros.links import Links  # noqa: E402
+from macros import site_data
+from macros.glossary_links import link_terms
+from macros.links import Links
 
 
 def on_page_content(html, page, config, files):

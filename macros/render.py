@@ -7,7 +7,7 @@ rendered and sanitised by `markdown_html`.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+from xml.etree.ElementTree import Element
 
 import jinja2
 import markdown
@@ -29,7 +29,7 @@ class _PageLinks(markdown.treeprocessors.Treeprocessor):
         super().__init__(md)
         self.links = links
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         for a in root.iter("a"):
             href = a.get("href", "")
             if ".md" in href.split("#")[0] and "://" not in href:
@@ -131,7 +131,8 @@ def sales_tactics(data: SiteData, links: Links) -> str:
 
 def metrics(data: SiteData, links: Links) -> str:
     """The metrics each side tracks, and the shared ones."""
-    groups = [(owner, [m for m in data.tactics.metrics if m.owner == owner]) for owner in ("marketing", "sales", "both")]
+    owners = ("marketing", "sales", "both")
+    groups = [(owner, [m for m in data.tactics.metrics if m.owner == owner]) for owner in owners]
     return _render("metrics.html.jinja", data, links, groups=groups)
 
 

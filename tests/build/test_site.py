@@ -53,7 +53,8 @@ def test_page_has_title_description_and_no_leftovers(built_site, src):
 
 
 def test_each_page_has_its_own_description(built_site):
-    descriptions = [soup_of(built_site, src).find("meta", attrs={"name": "description"})["content"] for src in NAV_PAGES]
+    descriptions = [soup_of(built_site, src).find("meta", attrs={"name": "description"})["content"]
+                    for src in NAV_PAGES]
     assert len(set(descriptions)) == len(NAV_PAGES)
 
 

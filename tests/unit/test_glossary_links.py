@@ -29,7 +29,8 @@ def test_terms_in_headings_links_code_and_scripts_are_left_alone():
     html = ('<h2 id="lead">Lead</h2><a href="#">a lead</a><code>lead</code>'
             '<script>var lead = 1;</script><p title="lead">the lead arrives</p>')
     out = link_terms(html, TERMS, lambda t: "#g")
-    assert out.startswith('<h2 id="lead">Lead</h2><a href="#">a lead</a><code>lead</code><script>var lead = 1;</script>')
+    untouched = '<h2 id="lead">Lead</h2><a href="#">a lead</a><code>lead</code><script>var lead = 1;</script>'
+    assert out.startswith(untouched)
     assert linked(html) == [("lead", "/glossary/#lead", "A person who has shown interest.")]
 
 

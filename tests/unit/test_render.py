@@ -47,7 +47,8 @@ def test_golden(case, site_data: SiteData, request):
         path.write_text(html, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
     if html != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), html.splitlines(True), "golden", "rendered", n=2))
+        lines = difflib.unified_diff(expected.splitlines(True), html.splitlines(True), "golden", "rendered", n=2)
+        diff = "".join(lines)
         pytest.fail(f"{case} differs from {path.name} (rerun with --update-golden if intended):\n{diff[:4000]}")
 
 
@@ -65,7 +66,8 @@ def test_markdown_fields_are_sanitised():
 
 
 def test_markdown_links_to_pages_point_at_built_pages():
-    html = render.markdown_html("See [the FAQ](faq.md#invest-first) and [home](index.md).", Links.for_page("a/b.md", True))
+    links = Links.for_page("a/b.md", True)
+    html = render.markdown_html("See [the FAQ](faq.md#invest-first) and [home](index.md).", links)
     hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a")]
     assert hrefs == ["../../faq/#invest-first", "../../"]
 
