@@ -34,6 +34,12 @@ def _items(data: SiteData):
         for n, step in enumerate(process.steps, 1):
             yield "processes.md", step.id, f"{process.title}, step {n}: {step.title}", step.sources
     yield "processes.md", "handoff", "The handoff from marketing to sales", data.processes.handoff.sources
+    funnels = data.funnels
+    yield "funnel.md", "customer-funnel", funnels.customer_funnel.title, funnels.customer_funnel.sources
+    yield "funnel.md", "two-funnels", funnels.marketing_funnel.title, funnels.marketing_funnel.sources
+    yield "funnel.md", "two-funnels", funnels.sales_funnel.title, funnels.sales_funnel.sources
+    for example in funnels.examples:
+        yield "funnel.md", f"chart-{example.id}", f"Funnel: {example.business}", example.sources
     tactics = data.tactics
     for item in (*tactics.channels, *tactics.sales_tactics, *tactics.metrics):
         yield "tactics.md", item.id, item.name, item.sources

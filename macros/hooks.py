@@ -1,4 +1,4 @@
-"""MkDocs hooks: link glossary terms in every page's content."""
+"""MkDocs hooks: link glossary terms in every page's content; copy front-end files into the site."""
 
 from __future__ import annotations
 
@@ -11,9 +11,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import site_data
 from macros.glossary_links import link_terms
 from macros.links import Links
+from macros.vendor import copy_vendor_files
 
 
 def on_page_content(html, page, config, files):
     data = site_data(Path(config.config_file_path).parent)
     links = Links.for_page(page.file.src_uri, config.use_directory_urls)
     return link_terms(html, data.glossary.terms, lambda term: links.to(f"glossary.md#{term.id}"))
+
+
+def on_post_build(config):
+    copy_vendor_files(Path(config.config_file_path).parent, Path(config.site_dir))

@@ -61,6 +61,7 @@ class SiteData:
     together: models.TogetherFile
     disagreements: models.DisagreementsFile
     faq: models.FaqFile
+    funnels: models.FunnelsFile
 
     def source(self, source_id: str) -> models.Source:
         return next(s for s in self.sources.sources if s.id == source_id)
@@ -253,6 +254,9 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
             if ref not in procs.get(side, set()):
                 problem("processes.yml", ("handoff", key), f"'{ref}' is not a step of the {side} process")
 
+    if "funnels.yml" in files:
+        _check_funnels(files, problem)
+
     if "glossary.yml" in files:
         forms: dict[str, str] = {}
         for i, term in enumerate(files["glossary.yml"].terms):
@@ -309,3 +313,35 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
 
 def _is_id_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_funnels(files: dict[str, object], problem: typing.Callable[[str, Loc, str], None]) -> None:
+    """Counts shrink down each funnel; stage and step references exist."""
+    funnels: models.FunnelsFile = files["funnels.yml"]
+    name = "funnels.yml"
+    step_ids = {s.id for p in files["processes.yml"].processes for s in p.steps} if "processes.yml" in files else None
+    stages = funnels.customer_funnel.stages
+    for i, stage in enumerate(stages):
+        if i and stage.count > stages[i - 1].count:
+            problem(name, ("customer_funnel", "stages", i, "count"),
+                    f"{stage.count} is more than the {stages[i - 1].count} at the stage before; a funnel only narrows")
+        for j, step in enumerate(stage.steps):
+            if step_ids is not None and step not in step_ids:
+                problem(name, ("customer_funnel", "stages", i, "steps", j), f"'{step}' is not a step in processes.yml")
+    sim_ids = [s.id for s in funnels.simulator.stages]
+    for i, stage in enumerate(funnels.simulator.stages):
+        if bool(i) != bool(stage.rate_label):
+            what = "the top stage has no rate_label" if not i else "every stage after the top needs a rate_label"
+            problem(name, ("simulator", "stages", i), what)
+    for i, example in enumerate(funnels.examples):
+        loc = ("examples", i, "counts")
+        if list(example.counts) != sim_ids:
+            problem(name, loc, f"should give the simulator's stages in order: {', '.join(sim_ids)}")
+            continue
+        counts = list(example.counts.values())
+        for k in range(1, len(counts)):
+            if counts[k] > counts[k - 1]:
+                problem(name, (*loc, sim_ids[k]),
+                        f"{counts[k]} is more than the {counts[k - 1]} {sim_ids[k - 1]}; a funnel only narrows")
+    if funnels.simulator.default not in {e.id for e in funnels.examples}:
+        problem(name, ("simulator", "default"), f"'{funnels.simulator.default}' is not one of the examples' ids")

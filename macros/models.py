@@ -221,3 +221,67 @@ FILE_MODELS: dict[str, type[Model]] = {
     "disagreements.yml": DisagreementsFile,
     "faq.yml": FaqFile,
 }
+
+
+# funnels.yml
+class FunnelStage(Model):
+    id: Id
+    name: Text
+    owner: Owner
+    count: int = Field(gt=0, description="Illustrative number of people at this stage")
+    what: Text = Field(description="What this stage is, in one sentence")
+    steps: list[Id] = Field(default_factory=list, description="Ids of process steps (processes.yml) acting here")
+
+
+class CustomerFunnel(Model):
+    title: Text
+    summary: Text
+    stages: list[FunnelStage] = Field(min_length=3)
+    sources: SourceIds
+
+
+class ConceptStage(Model):
+    id: Id
+    name: Text
+    what: Text
+
+
+class ConceptFunnel(Model):
+    title: Text
+    summary: Text
+    stages: list[ConceptStage] = Field(min_length=2)
+    sources: SourceIds
+
+
+class SimulatorStage(Model):
+    id: Id
+    name: Text
+    owner: Owner
+    rate_label: Text | None = Field(default=None, description="Label of the conversion into this stage (not the top)")
+
+
+class ExampleFunnel(Model):
+    id: Id
+    business: Text
+    summary: Text
+    counts: dict[Id, Annotated[int, Field(gt=0)]] = Field(description="People at each simulator stage, by stage id")
+    average_sale: Annotated[float, Field(gt=0)]
+    sources: SourceIds
+
+
+class Simulator(Model):
+    currency: Text = Field(description="Symbol shown before money amounts, e.g. $")
+    stages: list[SimulatorStage] = Field(min_length=3, description="The top (reach) first, customers last")
+    default: Id = Field(description="Id of the example funnel the simulator starts from")
+    max_reach: int = Field(gt=0, description="Largest reach a reader may enter")
+
+
+class FunnelsFile(Model):
+    customer_funnel: CustomerFunnel
+    marketing_funnel: ConceptFunnel
+    sales_funnel: ConceptFunnel
+    simulator: Simulator
+    examples: list[ExampleFunnel] = Field(min_length=1)
+
+
+FILE_MODELS["funnels.yml"] = FunnelsFile

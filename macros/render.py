@@ -14,7 +14,9 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from macros import funnel_math
 from macros.citations import citations
+from macros.figures import figure_json, funnel_figure
 from macros.links import Links
 from macros.loading import SiteData
 
@@ -162,8 +164,94 @@ def sources_list(data: SiteData, links: Links) -> str:
     return _render("sources.md.jinja", data, links, sources=data.sources.sources, cited_by=citations(data))
 
 
+def _number(value: float) -> str:
+    return f"{funnel_math.whole(value):,}"
+
+
+def _money(value: float, currency: str) -> str:
+    return f"{currency}{funnel_math.whole(value):,}"
+
+
+def _chart(chart_id: str, title: str, names: list[str], counts: list[float], owners: list[str],
+           summary: str | None = None) -> dict:
+    """What chart.html.jinja needs: figure JSON, fallback bars, table rows, a one-sentence summary."""
+    table = funnel_math.stage_table(counts)
+    rows = [
+        {"name": name, "owner": owner, "count": _number(count), "width": f"{max(share_top * 100, 0.5):.1f}",
+         "from_previous": "—" if prev is None else f"{prev:.1%}", "from_top": f"{share_top:.1%}"}
+        for name, owner, (count, prev, share_top) in zip(names, owners, table, strict=True)
+    ]
+    drops = [(1 - table[i][1], i) for i in range(1, len(table))]
+    drop, at = max(drops)
+    summary = summary or (f"Of {_number(counts[0])} people at the top ({names[0].lower()}), {_number(counts[-1])} reach the last "
+               f"stage ({names[-1].lower()}), {table[-1][2]:.1%} of the top. The biggest drop is from "
+               f"{names[at - 1].lower()} to {names[at].lower()}, where {drop:.0%} do not go on.")
+    return {"id": chart_id, "title": title, "rows": rows, "summary": summary, "height": 48 + 44 * len(names),
+            "figure": figure_json(funnel_figure(names, counts, owners))}
+
+
+def _example(data: SiteData, example_id: str):
+    for example in data.funnels.examples:
+        if example.id == example_id:
+            return example
+    raise ValueError(f"no example funnel {example_id!r} in data/funnels.yml")
+
+
+def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
+    """An interactive funnel chart: 'customer', or a worked example's id."""
+    if which == "customer":
+        funnel = data.funnels.customer_funnel
+        stages = funnel.stages
+        chart = _chart("chart-customer", funnel.title, [s.name for s in stages], [s.count for s in stages],
+                       [s.owner for s in stages])
+    else:
+        example = _example(data, which)
+        stages = data.funnels.simulator.stages
+        chart = _chart(f"chart-{example.id}", f"{example.business}: an illustrative funnel",
+                       [s.name for s in stages], list(example.counts.values()), [s.owner for s in stages])
+    return _render("chart.html.jinja", data, links, chart=chart)
+
+
+def funnel_stages(data: SiteData, links: Links) -> str:
+    """The customer funnel's stages: what each is, who owns it, which process steps act on it."""
+    steps = {s.id: s for p in data.processes.processes for s in p.steps}
+    return _render("funnel_stages.html.jinja", data, links, funnel=data.funnels.customer_funnel, steps=steps)
+
+
+def concept_funnels(data: SiteData, links: Links) -> str:
+    """The marketing funnel and the sales funnel side by side."""
+    pairs = [(data.funnels.marketing_funnel, "marketing"), (data.funnels.sales_funnel, "sales")]
+    return _render("concept_funnels.html.jinja", data, links, pairs=pairs)
+
+
+def simulator(data: SiteData, links: Links) -> str:
+    """The funnel simulator, starting from the default worked example."""
+    sim = data.funnels.simulator
+    default = _example(data, sim.default)
+    counts = list(default.counts.values())
+    rates = [funnel_math.percent_1dp(r) for r in funnel_math.rates_from_counts(counts)]
+    outcome = funnel_math.simulate(counts[0], [r / 100 for r in rates], default.average_sale)
+    config = {
+        "currency": sim.currency, "maxReach": sim.max_reach, "default": sim.default,
+        "stages": [{"id": s.id, "name": s.name, "owner": s.owner} for s in sim.stages],
+        "examples": [{"id": e.id, "business": e.business, "counts": list(e.counts.values()),
+                      "averageSale": e.average_sale} for e in data.funnels.examples],
+    }
+    chart = _chart("chart-simulator", "Your funnel", [s.name for s in sim.stages], outcome.counts,
+                   [s.owner for s in sim.stages],
+                   summary="The chart follows your numbers; the totals above it and the table below it change with them.")
+    totals = (f"{_number(outcome.customers)} customers and {_money(outcome.revenue, sim.currency)} in revenue "
+              f"from {_number(counts[0])} people reached.")
+    return _render("simulator.html.jinja", data, links, config=figure_json(config), examples=data.funnels.examples,
+                   default=default, top=sim.stages[0], rate_stages=list(zip(sim.stages[1:], rates, strict=True)),
+                   reach=counts[0], average_sale=f"{default.average_sale:g}", currency=sim.currency,
+                   max_reach=sim.max_reach, totals=totals,
+                   chart=Markup(_render("chart.html.jinja", data, links, chart=chart)))
+
+
 PAGE_MACROS = {
     f.__name__: f
     for f in (one_minute, reader_paths, definitions, synthesis, comparison_table, process_steps, handoff,
-              channels, sales_tactics, metrics, topics, disagreements, faq, glossary, sources_list)
+              channels, sales_tactics, metrics, topics, disagreements, faq, glossary, sources_list, funnel_chart,
+              funnel_stages, concept_funnels, simulator)
 }

@@ -15,7 +15,7 @@ from macros.links import page_url
 from tests.conftest import ROOT
 
 NAV_PAGES = [
-    "index.md", "definitions.md", "differences.md", "processes.md", "tactics.md", "together.md",
+    "index.md", "definitions.md", "differences.md", "processes.md", "funnel.md", "tactics.md", "together.md",
     "disagreements.md", "faq.md", "glossary.md", "sources.md",
 ]
 

@@ -29,11 +29,18 @@ CASES = {
     "faq": ("faq.md", ()),
     "glossary": ("glossary.md", ()),
     "sources_list": ("sources.md", ()),
+    "funnel_chart": ("funnel.md", ("customer",)),
+    "funnel_chart_restaurant": ("funnel.md", ("restaurant",)),
+    "funnel_stages": ("funnel.md", ()),
+    "concept_funnels": ("funnel.md", ()),
+    "simulator": ("funnel.md", ()),
 }
 
 
 def _macro(case: str):
-    name = case if case in render.PAGE_MACROS else case.rsplit("_", 1)[0]
+    name = case
+    while name not in render.PAGE_MACROS:
+        name = name.rsplit("_", 1)[0]
     return render.PAGE_MACROS[name]
 
 

@@ -1,0 +1,61 @@
+"""Plotly funnel figures built at build time, small and reproducible."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+
+from macros.funnel_math import stage_table
+
+OWNER_COLORS = {"marketing": "#3949ab", "sales": "#bf360c", "both": "#2e7d32"}
+OWNER_NAMES = {"marketing": "Marketing", "sales": "Sales", "both": "Both"}
+
+
+def funnel_figure(names: list[str], counts: list[float], owners: list[str]) -> dict:
+    """A funnel with a trace per owner, so the legend names who owns each stage."""
+    rows = stage_table(counts)
+    fig = go.Figure()
+    for owner in OWNER_COLORS:
+        idx = [i for i, o in enumerate(owners) if o == owner]
+        if not idx:
+            continue
+        fig.add_trace(go.Funnel(
+            name=OWNER_NAMES[owner],
+            meta=owner,
+            y=[names[i] for i in idx],
+            x=[round(counts[i]) for i in idx],
+            text=[OWNER_NAMES[owner] for _ in idx],
+            customdata=[[_percent(rows[i][1]), _percent(rows[i][2])] for i in idx],
+            texttemplate="%{x:,} · %{text}",
+            textposition="auto",
+            hovertemplate="%{y}: %{x:,} people<br>%{customdata[0]} of the stage before"
+                          "<br>%{customdata[1]} of the top<extra>%{text}</extra>",
+            marker={"color": OWNER_COLORS[owner]},
+            insidetextfont={"color": "#ffffff"},
+            connector={"visible": False},
+        ))
+    fig.update_layout(
+        template="none",
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "title": {"text": "Owner:"}},
+        yaxis={"categoryorder": "array", "categoryarray": names, "automargin": True},
+        xaxis={"visible": False},
+        funnelmode="stack",
+        hoverlabel={"align": "left"},
+    )
+    figure = fig.to_plotly_json()
+    figure["layout"].pop("template", None)  # plotly.js needs none: its defaults plus ours are enough
+    return figure
+
+
+def figure_json(figure: dict) -> str:
+    """Compact, stable JSON for a data- attribute."""
+    return json.dumps(figure, separators=(",", ":"), sort_keys=True)
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.1%}"

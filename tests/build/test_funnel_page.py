@@ -1,0 +1,64 @@
+"""The funnel page as built: figures, fallbacks, tables, and plotly only where charts are."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+from tests.build.test_site import NAV_PAGES, soup_of
+
+
+def test_funnel_page_has_every_chart_with_fallback_and_table(built_site, site_data):
+    soup = soup_of(built_site, "funnel.md")
+    funnels = site_data.funnels
+    expected = {"chart-customer": len(funnels.customer_funnel.stages), "chart-simulator": len(funnels.simulator.stages)}
+    expected.update({f"chart-{e.id}": len(e.counts) for e in funnels.examples})
+    charts = {fig["id"]: fig for fig in soup.select("figure.mvs-chart")}
+    assert set(charts) == set(expected)
+    for chart_id, stages in expected.items():
+        chart = charts[chart_id]
+        raw = chart.select_one(".mvs-chart__plot")["data-figure"]
+        assert len(raw.encode()) <= 10 * 1024
+        figure = json.loads(raw)
+        assert sum(len(trace["y"]) for trace in figure["data"]) == stages
+        assert len(chart.select(".mvs-bars__row")) == stages
+        assert len(chart.select(".mvs-chart__data tbody tr")) == stages
+        assert "Illustrative" in chart.figcaption.get_text()
+        assert chart.select_one("[data-summary]").get_text(strip=True)
+        frame = chart.select_one(".mvs-chart__frame")
+        assert frame["style"].startswith("height:")
+
+
+def test_customer_funnel_bars_say_who_owns_each_stage(built_site, site_data):
+    chart = soup_of(built_site, "funnel.md").select_one("#chart-customer")
+    names = {"marketing": "Marketing", "sales": "Sales", "both": "Both"}
+    values = [v.get_text() for v in chart.select(".mvs-bars__value")]
+    for stage, value in zip(site_data.funnels.customer_funnel.stages, values, strict=True):
+        assert value == f"{stage.count:,} · {names[stage.owner]}"
+
+
+def test_simulator_starts_from_the_default_example(built_site, site_data):
+    sim = soup_of(built_site, "funnel.md").select_one("[data-simulator]")
+    default = next(e for e in site_data.funnels.examples if e.id == site_data.funnels.simulator.default)
+    counts = list(default.counts.values())
+    assert sim.select_one("#sim-reached")["value"] == str(counts[0])
+    ranges = sim.select("input[type=range]")
+    assert len(ranges) == len(counts) - 1
+    for inp in ranges:
+        assert inp.find_previous("label")["for"] == inp["id"]
+    assert sim.select_one("[data-totals]")["aria-live"] == "polite"
+    config = json.loads(sim["data-simulator"])
+    assert [e["id"] for e in config["examples"]] == [e.id for e in site_data.funnels.examples]
+
+
+def test_plotly_is_self_hosted_finance_bundle_and_no_page_links_it(built_site):
+    bundles = sorted(p.name for p in built_site.rglob("*plotly*.js"))
+    assert bundles == ["plotly-finance.min.js"]
+    head = (built_site / "assets" / "vendor" / "plotly-finance.min.js").read_text()[:200]
+    assert "plotly.js (finance - minified)" in head
+    for src in NAV_PAGES:
+        html = str(soup_of(built_site, src))
+        assert "plotly-finance" not in html
+        has_chart = bool(BeautifulSoup(html, "lxml").select(".mvs-chart__plot"))
+        assert has_chart == (src == "funnel.md")

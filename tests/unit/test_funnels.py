@@ -1,0 +1,140 @@
+"""Funnel arithmetic, figures and the checks on data/funnels.yml."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from macros import funnel_math as fm
+from macros.figures import figure_json, funnel_figure
+from macros.loading import DataError, load_data
+from tests.conftest import ROOT
+
+
+def test_counts_and_rates_round_trip():
+    counts = [20000, 600, 180, 90, 27]
+    rates = fm.rates_from_counts(counts)
+    assert rates == pytest.approx([0.03, 0.3, 0.5, 0.3])
+    assert fm.counts_from_rates(20000, rates) == pytest.approx(counts)
+
+
+def test_simulate_gives_customers_and_revenue():
+    outcome = fm.simulate(1000, [0.1, 0.5], 40)
+    assert outcome.counts == pytest.approx([1000, 100, 50])
+    assert (outcome.customers, outcome.revenue) == pytest.approx((50, 2000))
+
+
+def test_same_relative_rise_at_top_or_close_gives_the_same_revenue():
+    result = fm.compare(20000, [0.03, 0.3, 0.5, 0.3], 1200, 10, "relative")
+    assert result.more_reach.revenue == pytest.approx(result.base.revenue * 1.1)
+    assert result.better_close.revenue == pytest.approx(result.more_reach.revenue)
+    assert result.close_rate_after == pytest.approx(0.33)
+
+
+def test_percentage_points_on_a_low_close_rate_beat_the_same_percent_of_reach():
+    result = fm.compare(1000, [0.5, 0.2], 10, 10, "points")
+    assert result.close_rate_after == pytest.approx(0.3)
+    assert result.better_close.customers == pytest.approx(150)
+    assert result.more_reach.customers == pytest.approx(110)
+
+
+def test_close_rate_never_passes_100_percent():
+    assert fm.raised_close_rate(0.95, 10, "points") == 1.0
+    assert fm.raised_close_rate(0.95, 10, "relative") == 1.0
+    result = fm.compare(100, [1.0, 0.95], 1, 10, "relative")
+    assert result.more_reach.revenue > result.better_close.revenue
+
+
+def test_rounding_is_half_up_like_javascript():
+    assert [fm.whole(v) for v in (0.5, 1.5, 2.5, 2.4999)] == [1, 2, 3, 2]
+    assert fm.percent_1dp(250 / 360) == 69.4
+    assert fm.percent_1dp(0.00125) == 0.1
+
+
+def test_stage_table_shares():
+    assert fm.stage_table([200, 50, 10]) == [(200, None, 1.0), (50, 0.25, 0.25), (10, 0.2, 0.05)]
+
+
+@pytest.fixture(scope="module")
+def customer_figure(site_data):
+    stages = site_data.funnels.customer_funnel.stages
+    return funnel_figure([s.name for s in stages], [s.count for s in stages], [s.owner for s in stages]), stages
+
+
+def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(customer_figure):
+    figure, stages = customer_figure
+    owners = {s.owner for s in stages}
+    assert {t["meta"] for t in figure["data"]} == owners
+    assert figure["layout"]["legend"]["orientation"] == "h"
+    for trace in figure["data"]:
+        assert set(trace["text"]) == {trace["name"]}
+        assert "%{text}" in trace["texttemplate"]
+    shown = [y for t in figure["data"] for y in t["y"]]
+    assert sorted(shown) == sorted(s.name for s in stages)
+    assert list(figure["layout"]["yaxis"]["categoryarray"]) == [s.name for s in stages]
+
+
+def test_hover_shows_count_and_conversions(customer_figure):
+    figure, stages = customer_figure
+    by_name = {y: (x, c) for t in figure["data"] for y, x, c in zip(t["y"], t["x"], t["customdata"], strict=True)}
+    second = stages[1]
+    count, (from_previous, from_top) = by_name[second.name]
+    assert count == second.count
+    assert from_previous == f"{second.count / stages[0].count:.1%}"
+    assert from_top == f"{second.count / stages[0].count:.1%}"
+    assert "of the stage before" in figure["data"][0]["hovertemplate"]
+
+
+def test_figures_are_small_stripped_and_reproducible(site_data, customer_figure):
+    figure, stages = customer_figure
+    text = figure_json(figure)
+    assert len(text.encode()) <= 10 * 1024
+    assert "template" not in json.loads(text)["layout"]
+    again = funnel_figure([s.name for s in stages], [s.count for s in stages], [s.owner for s in stages])
+    assert figure_json(again) == text
+
+
+@pytest.fixture
+def funnels_dir(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def funnel_problems(data_dir, old: str, new: str) -> list[str]:
+    path = data_dir / "funnels.yml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError) as caught:
+        load_data(data_dir, ROOT / "content")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_funnel_that_widens_is_reported(funnels_dir, site_data):
+    second = site_data.funnels.customer_funnel.stages[1].count
+    found = funnel_problems(funnels_dir, f"count: {second}", "count: 999999")
+    assert len(found) == 1
+    assert found[0].endswith(f"customer_funnel.stages[1].count: 999999 is more than the "
+                             f"{site_data.funnels.customer_funnel.stages[0].count} at the stage before;"
+                             " a funnel only narrows")
+
+
+def test_a_stage_naming_a_missing_process_step_is_reported(funnels_dir, site_data):
+    step = site_data.funnels.customer_funnel.stages[-1].steps[0]
+    found = funnel_problems(funnels_dir, step, "sales-daydreaming")
+    assert any(p.endswith("'sales-daydreaming' is not a step in processes.yml") for p in found)
+
+
+def test_example_counts_must_follow_the_simulator_stages(funnels_dir):
+    found = funnel_problems(funnels_dir, "      qualified:", "      qualifed:")
+    assert found[0].endswith(".counts: should give the simulator's stages in order: reached, leads, qualified,"
+                             " offers, customers")
+
+
+def test_default_example_must_exist(funnels_dir, site_data):
+    found = funnel_problems(funnels_dir, f"default: {site_data.funnels.simulator.default}", "default: bakery")
+    assert found == [f"data/funnels.yml:{found[0].split(':')[1]}:12: simulator.default:"
+                     " 'bakery' is not one of the examples' ids"]
