@@ -27,7 +27,7 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str]) -> d
             x=[round(counts[i]) for i in idx],
             text=[OWNER_NAMES[owner] for _ in idx],
             customdata=[[_percent(rows[i][1]), _percent(rows[i][2])] for i in idx],
-            texttemplate="%{x:,} · %{text}",
+            texttemplate="%{x:,}",
             textposition="auto",
             hovertemplate="%{y}: %{x:,} people<br>%{customdata[0]} of the stage before"
                           "<br>%{customdata[1]} of the top<extra>%{text}</extra>",
@@ -42,7 +42,9 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str]) -> d
         plot_bgcolor="rgba(0,0,0,0)",
         font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "title": {"text": "Owner:"}},
-        yaxis={"categoryorder": "array", "categoryarray": names, "automargin": True},
+        # Each stage's label names its owner too, so colour is never the only cue.
+        yaxis={"categoryorder": "array", "categoryarray": names, "automargin": True, "tickvals": names,
+               "ticktext": [f"{n}<br>({OWNER_NAMES[o].lower()})" for n, o in zip(names, owners, strict=True)]},
         xaxis={"visible": False},
         funnelmode="stack",
         hoverlabel={"align": "left"},

@@ -9,6 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_data
+from macros.charts import charts_script
 from macros.glossary_links import link_terms
 from macros.links import Links
 from macros.vendor import copy_vendor_files
@@ -17,7 +18,8 @@ from macros.vendor import copy_vendor_files
 def on_page_content(html, page, config, files):
     data = site_data(Path(config.config_file_path).parent)
     links = Links.for_page(page.file.src_uri, config.use_directory_urls)
-    return link_terms(html, data.glossary.terms, lambda term: links.to(f"glossary.md#{term.id}"))
+    html = link_terms(html, data.glossary.terms, lambda term: links.to(f"glossary.md#{term.id}"))
+    return html + charts_script(html, links)
 
 
 def on_post_build(config):

@@ -27,6 +27,10 @@ class Links:
     def for_page(cls, src: str, directory_urls: bool) -> Links:
         return cls(page_url(src, directory_urls), directory_urls)
 
+    def asset(self, path: str) -> str:
+        """A file of the site, e.g. 'assets/funnels.js', relative to the current page."""
+        return get_relative_url(path, self.current or ".")
+
     def to(self, target: str) -> str:
         """'faq.md#invest-first' -> a URL relative to the current page."""
         src, _, anchor = target.partition("#")

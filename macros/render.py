@@ -183,9 +183,10 @@ def _chart(chart_id: str, title: str, names: list[str], counts: list[float], own
     ]
     drops = [(1 - table[i][1], i) for i in range(1, len(table))]
     drop, at = max(drops)
-    summary = summary or (f"Of {_number(counts[0])} people at the top ({names[0].lower()}), {_number(counts[-1])} reach the last "
-               f"stage ({names[-1].lower()}), {table[-1][2]:.1%} of the top. The biggest drop is from "
-               f"{names[at - 1].lower()} to {names[at].lower()}, where {drop:.0%} do not go on.")
+    summary = summary or (
+        f"Of {_number(counts[0])} people at the top ({names[0].lower()}), {_number(counts[-1])} reach the last stage"
+        f" ({names[-1].lower()}), {table[-1][2]:.1%} of the top. The biggest drop is from"
+        f" {names[at - 1].lower()} to {names[at].lower()}, where {drop:.0%} do not go on.")
     return {"id": chart_id, "title": title, "rows": rows, "summary": summary, "height": 48 + 44 * len(names),
             "figure": figure_json(funnel_figure(names, counts, owners))}
 
@@ -239,7 +240,7 @@ def simulator(data: SiteData, links: Links) -> str:
     }
     chart = _chart("chart-simulator", "Your funnel", [s.name for s in sim.stages], outcome.counts,
                    [s.owner for s in sim.stages],
-                   summary="The chart follows your numbers; the totals above it and the table below it change with them.")
+                   summary="The chart follows your numbers; the totals above it and the table below it change too.")
     totals = (f"{_number(outcome.customers)} customers and {_money(outcome.revenue, sim.currency)} in revenue "
               f"from {_number(counts[0])} people reached.")
     return _render("simulator.html.jinja", data, links, config=figure_json(config), examples=data.funnels.examples,

@@ -11,6 +11,9 @@
 (function () {
   "use strict";
 
+  // Instant navigation runs this script again on each visit to a chart page: start once.
+  if (window.mvsFunnel) return;
+
   var PLOTLY_SRC = new URL("vendor/plotly-finance.min.js", document.currentScript.src).href;
   var PLOT_CONFIG = { displayModeBar: false, responsive: true };
   var plotlyPromise = null;

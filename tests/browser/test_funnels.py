@@ -18,7 +18,7 @@ def plotly_requests(page) -> list[str]:
 
 def scroll_to_bottom(page) -> None:
     height = page.evaluate("document.body.scrollHeight")
-    for y in range(0, height + 900, 600):
+    for _ in range(0, height + 900, 600):
         page.mouse.wheel(0, 600)
         page.wait_for_timeout(30)
 

@@ -62,3 +62,4 @@ def test_plotly_is_self_hosted_finance_bundle_and_no_page_links_it(built_site):
         assert "plotly-finance" not in html
         has_chart = bool(BeautifulSoup(html, "lxml").select(".mvs-chart__plot"))
         assert has_chart == (src == "funnel.md")
+        assert ("assets/funnels.js" in html) == has_chart

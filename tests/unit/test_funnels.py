@@ -70,7 +70,9 @@ def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(customer_
     assert figure["layout"]["legend"]["orientation"] == "h"
     for trace in figure["data"]:
         assert set(trace["text"]) == {trace["name"]}
-        assert "%{text}" in trace["texttemplate"]
+    labels = dict(zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True))
+    for stage in stages:
+        assert labels[stage.name] == f"{stage.name}<br>({stage.owner})"
     shown = [y for t in figure["data"] for y in t["y"]]
     assert sorted(shown) == sorted(s.name for s in stages)
     assert list(figure["layout"]["yaxis"]["categoryarray"]) == [s.name for s in stages]
