@@ -52,7 +52,7 @@ test: setup browser lint
 	$(PY) -m macros schema --check
 	$(PY) -m pytest
 
-bench: setup
+bench: setup browser
 	$(PY) bench/run.py
 
 clean:

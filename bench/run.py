@@ -39,7 +39,7 @@ TEXT_BUDGET, CHART_BEFORE_BUDGET, CHART_AFTER_BUDGET = 100 * KB, 100 * KB, 550 *
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
+    def log_message(self, format, *args):
         pass
 
 
