@@ -29,19 +29,19 @@ def chromium_path() -> str | None:
     return None
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
 
-class _Server(ThreadingHTTPServer):
+class LocalServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = True
 
 
 @pytest.fixture(scope="session")
 def base_url(built_site: Path, site_port: int):
-    server = _Server(("127.0.0.1", site_port), functools.partial(_QuietHandler, directory=str(built_site)))
+    server = LocalServer(("127.0.0.1", site_port), functools.partial(QuietHandler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
