@@ -1,4 +1,4 @@
-"""MkDocs hooks: link glossary terms in every page's content; copy front-end files into the site."""
+"""MkDocs hooks: generate the worked examples' pages, link glossary terms, copy front-end files."""
 
 from __future__ import annotations
 
@@ -10,9 +10,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_data
 from macros.charts import charts_script
+from macros.example_pages import add_files, add_to_nav
 from macros.glossary_links import link_terms
 from macros.links import Links
 from macros.vendor import copy_vendor_files
+
+
+def on_config(config):
+    add_to_nav(config, site_data(Path(config.config_file_path).parent))
+    return config
+
+
+def on_files(files, config):
+    return add_files(files, config, site_data(Path(config.config_file_path).parent))
 
 
 def on_page_content(html, page, config, files):

@@ -20,6 +20,7 @@ YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 PATTERN_HINTS = {
     models.Id: "lowercase words and digits joined by hyphens, e.g. lead-handoff",
 }
+EXAMPLES = "examples"
 MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 Loc = tuple[str | int, ...]
@@ -62,6 +63,14 @@ class SiteData:
     disagreements: models.DisagreementsFile
     faq: models.FaqFile
     funnels: models.FunnelsFile
+    cases: models.CasesFile
+    examples: tuple[models.ExampleFile, ...]
+
+    def example(self, example_id: str) -> models.ExampleFile:
+        for example in self.examples:
+            if example.id == example_id:
+                return example
+        raise ValueError(f"no worked example {example_id!r} in data/examples/")
 
     def source(self, source_id: str) -> models.Source:
         return next(s for s in self.sources.sources if s.id == source_id)
@@ -256,6 +265,9 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
 
     if "funnels.yml" in files:
         _check_funnels(files, problem)
+    for name, value in files.items():
+        if name.startswith(f"{EXAMPLES}/"):
+            _check_example(name, value, files, problem)
 
     if "glossary.yml" in files:
         forms: dict[str, str] = {}
@@ -279,36 +291,52 @@ def content_pages(content_dir: Path) -> set[str]:
     return {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
 
 
+def _load_file(rel: str, path: Path, model: type[models.Model]) -> tuple[object, _Marks, list[Problem]]:
+    reader = _Reader(rel, path.read_text(encoding="utf-8"))
+    raw = reader.read()
+    if reader.problems:
+        return None, reader.marks, reader.problems
+    validated, problems = _validate(rel, model, raw, reader.marks)
+    return validated, reader.marks, problems
+
+
 def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
     """Load and check all of data/; raise DataError listing every problem."""
     problems: list[Problem] = []
     files: dict[str, object] = {}
     marks: dict[str, _Marks] = {}
-    for name, model in models.FILE_MODELS.items():
-        rel = f"data/{name}"
-        path = data_dir / name
+    wanted = {name: (data_dir / name, model) for name, model in models.FILE_MODELS.items()}
+    for path in sorted((data_dir / EXAMPLES).glob("*.y*ml")):
+        wanted[f"{EXAMPLES}/{path.name}"] = (path, models.ExampleFile)
+    for name, (path, model) in wanted.items():
         if not path.is_file():
-            problems.append(Problem(rel, 1, 1, "(file)", "file is missing"))
+            problems.append(Problem(f"data/{name}", 1, 1, "(file)", "file is missing"))
             continue
-        reader = _Reader(rel, path.read_text(encoding="utf-8"))
-        raw = reader.read()
-        problems += reader.problems
-        if reader.problems:
-            continue
-        validated, found = _validate(rel, model, raw, reader.marks)
+        validated, file_marks, found = _load_file(f"data/{name}", path, model)
         problems += found
         if validated is not None:
             files[name] = validated
-            marks[name] = reader.marks
+            marks[name] = file_marks
     for path in sorted(data_dir.glob("*.y*ml")):
         if path.name not in models.FILE_MODELS:
             known = ", ".join(models.FILE_MODELS)
             problems.append(Problem(f"data/{path.name}", 1, 1, "(file)", f"unknown data file; expected one of {known}"))
-    pages = content_pages(content_dir) if content_dir else None
+    examples = [v for k, v in files.items() if k.startswith(f"{EXAMPLES}/")]
+    if not any(p.is_file() for p in (data_dir / EXAMPLES).glob("*.y*ml")):
+        problems.append(Problem(f"data/{EXAMPLES}/", 1, 1, "(folder)", "there must be at least one worked example"))
+    pages = None
+    if content_dir:
+        pages = content_pages(content_dir) | {example_page(e.id) for e in examples}
     problems += _cross_check(files, marks, pages)
     if problems:
         raise DataError(problems)
-    return SiteData(**{name.removesuffix(".yml"): value for name, value in files.items()})
+    top = {name.removesuffix(".yml"): value for name, value in files.items() if "/" not in name}
+    return SiteData(**top, examples=tuple(sorted(examples, key=lambda e: (e.order, e.id))))
+
+
+def example_page(example_id: str) -> str:
+    """The page generated for a worked example, relative to content/."""
+    return f"{EXAMPLES}/{example_id}.md"
 
 
 def _is_id_list(value: object) -> bool:
@@ -328,20 +356,36 @@ def _check_funnels(files: dict[str, object], problem: typing.Callable[[str, Loc,
         for j, step in enumerate(stage.steps):
             if step_ids is not None and step not in step_ids:
                 problem(name, ("customer_funnel", "stages", i, "steps", j), f"'{step}' is not a step in processes.yml")
-    sim_ids = [s.id for s in funnels.simulator.stages]
     for i, stage in enumerate(funnels.simulator.stages):
         if bool(i) != bool(stage.rate_label):
             what = "the top stage has no rate_label" if not i else "every stage after the top needs a rate_label"
             problem(name, ("simulator", "stages", i), what)
-    for i, example in enumerate(funnels.examples):
-        loc = ("examples", i, "counts")
-        if list(example.counts) != sim_ids:
+    example_ids = {v.id for k, v in files.items() if k.startswith(f"{EXAMPLES}/")}
+    if funnels.simulator.default not in example_ids:
+        problem(name, ("simulator", "default"),
+                f"'{funnels.simulator.default}' is not a worked example in data/examples/")
+
+
+def _check_example(name: str, example: models.ExampleFile, files: dict[str, object],
+                   problem: typing.Callable[[str, Loc, str], None]) -> None:
+    """The file name matches the id; steps follow the processes; the funnel fits the simulator."""
+    stem = name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    if example.id != stem:
+        problem(name, ("id",), f"'{example.id}' should match the file name '{stem}'")
+    if "processes.yml" in files:
+        for side in ("marketing", "sales"):
+            want = [s.id for p in files["processes.yml"].processes if p.id == side for s in p.steps]
+            got = [a.step for a in getattr(example, side)]
+            if got != want:
+                problem(name, (side,), f"should have one activity for each {side} step, in order: {', '.join(want)}")
+    if "funnels.yml" in files:
+        sim_ids = [s.id for s in files["funnels.yml"].simulator.stages]
+        loc = ("funnel", "counts")
+        if list(example.funnel.counts) != sim_ids:
             problem(name, loc, f"should give the simulator's stages in order: {', '.join(sim_ids)}")
-            continue
-        counts = list(example.counts.values())
+            return
+        counts = list(example.funnel.counts.values())
         for k in range(1, len(counts)):
             if counts[k] > counts[k - 1]:
                 problem(name, (*loc, sim_ids[k]),
                         f"{counts[k]} is more than the {counts[k - 1]} {sim_ids[k - 1]}; a funnel only narrows")
-    if funnels.simulator.default not in {e.id for e in funnels.examples}:
-        problem(name, ("simulator", "default"), f"'{funnels.simulator.default}' is not one of the examples' ids")

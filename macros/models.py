@@ -260,19 +260,10 @@ class SimulatorStage(Model):
     rate_label: Text | None = Field(default=None, description="Label of the conversion into this stage (not the top)")
 
 
-class ExampleFunnel(Model):
-    id: Id
-    business: Text
-    summary: Text
-    counts: dict[Id, Annotated[int, Field(gt=0)]] = Field(description="People at each simulator stage, by stage id")
-    average_sale: Annotated[float, Field(gt=0)]
-    sources: SourceIds
-
-
 class Simulator(Model):
     currency: Text = Field(description="Symbol shown before money amounts, e.g. $")
     stages: list[SimulatorStage] = Field(min_length=3, description="The top (reach) first, customers last")
-    default: Id = Field(description="Id of the example funnel the simulator starts from")
+    default: Id = Field(description="Id of the worked example (data/examples/) the simulator starts from")
     max_reach: int = Field(gt=0, description="Largest reach a reader may enter")
 
 
@@ -281,7 +272,65 @@ class FunnelsFile(Model):
     marketing_funnel: ConceptFunnel
     sales_funnel: ConceptFunnel
     simulator: Simulator
-    examples: list[ExampleFunnel] = Field(min_length=1)
 
 
 FILE_MODELS["funnels.yml"] = FunnelsFile
+
+
+# examples/<id>.yml: one worked example per file
+class Activity(Model):
+    step: Id = Field(description="A step id from processes.yml, e.g. mkt-research or sales-closing")
+    activity: Text = Field(description="What this business does at that step")
+
+
+class DiscussionQuestion(Model):
+    question: Text = Field(description="A question for a class or a reader")
+    answer: Markdown = Field(description="A model answer for the teacher (Markdown)")
+
+
+class ExampleMetrics(Model):
+    marketing: list[Text] = Field(min_length=2, description="Numbers marketing watches in this business")
+    sales: list[Text] = Field(min_length=2, description="Numbers sales watches in this business")
+
+
+class WithoutOne(Model):
+    marketing: Text = Field(description="What goes wrong when the business has sales but no marketing")
+    sales: Text = Field(description="What goes wrong when the business has marketing but no sales")
+
+
+class ExampleFunnelCounts(Model):
+    counts: dict[Id, Annotated[int, Field(gt=0)]] = Field(description="People at each simulator stage, by stage id")
+    average_sale: Annotated[float, Field(gt=0)] = Field(description="Average value of one sale (illustrative)")
+    note: Text = Field(description="What each stage means for this business; says the numbers are illustrative")
+
+
+class ExampleFile(Model):
+    id: Id = Field(description="Must match the file name: examples/<id>.yml")
+    business: Text = Field(description="Short name, e.g. Neighborhood restaurant")
+    order: int = Field(ge=0, description="Position among the examples (smallest first)")
+    summary: Text = Field(description="One sentence shown in lists and the page description")
+    business_and_customers: Markdown = Field(description="The business and who its customers are (Markdown)")
+    marketing: list[Activity] = Field(min_length=1, description="One activity for each marketing step, in order")
+    sales: list[Activity] = Field(min_length=1, description="One activity for each sales step, in order")
+    handoff: Markdown = Field(description="When a lead is ready for sales, and what passes between them (Markdown)")
+    funnel: ExampleFunnelCounts = Field(description="An illustrative funnel: drawn on the page, used by the simulator")
+    metrics: ExampleMetrics = Field(description="What each team watches")
+    without: WithoutOne = Field(description="What goes wrong when either side is missing")
+    questions: list[DiscussionQuestion] = Field(min_length=3, description="Three or more, each with a model answer")
+    sources: SourceIds = Field(description="Ids from data/sources.yml of the articles this example draws on")
+
+
+# cases.yml
+class Case(Model):
+    id: Id
+    title: Text
+    account: Markdown = Field(description="What the source reports, in our words")
+    lesson: Text
+    sources: SourceIds
+
+
+class CasesFile(Model):
+    cases: list[Case] = Field(min_length=1)
+
+
+FILE_MODELS["cases.yml"] = CasesFile

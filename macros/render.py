@@ -7,6 +7,7 @@ rendered and sanitised by `markdown_html`.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
 from xml.etree.ElementTree import Element
 
 import jinja2
@@ -14,11 +15,12 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from macros import funnel_math
+from macros import funnel_math, models
 from macros.citations import citations
 from macros.figures import figure_json, funnel_figure
 from macros.links import Links
 from macros.loading import SiteData
+from macros.schema_fields import field_rows
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -191,13 +193,6 @@ def _chart(chart_id: str, title: str, names: list[str], counts: list[float], own
             "figure": figure_json(funnel_figure(names, counts, owners))}
 
 
-def _example(data: SiteData, example_id: str):
-    for example in data.funnels.examples:
-        if example.id == example_id:
-            return example
-    raise ValueError(f"no example funnel {example_id!r} in data/funnels.yml")
-
-
 def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
     """An interactive funnel chart: 'customer', or a worked example's id."""
     if which == "customer":
@@ -206,10 +201,10 @@ def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
         chart = _chart("chart-customer", funnel.title, [s.name for s in stages], [s.count for s in stages],
                        [s.owner for s in stages])
     else:
-        example = _example(data, which)
+        example = data.example(which)
         stages = data.funnels.simulator.stages
         chart = _chart(f"chart-{example.id}", f"{example.business}: an illustrative funnel",
-                       [s.name for s in stages], list(example.counts.values()), [s.owner for s in stages])
+                       [s.name for s in stages], list(example.funnel.counts.values()), [s.owner for s in stages])
     return _render("chart.html.jinja", data, links, chart=chart)
 
 
@@ -228,31 +223,87 @@ def concept_funnels(data: SiteData, links: Links) -> str:
 def simulator(data: SiteData, links: Links) -> str:
     """The funnel simulator, starting from the default worked example."""
     sim = data.funnels.simulator
-    default = _example(data, sim.default)
-    counts = list(default.counts.values())
+    default = data.example(sim.default)
+    counts = list(default.funnel.counts.values())
     rates = [funnel_math.percent_1dp(r) for r in funnel_math.rates_from_counts(counts)]
-    outcome = funnel_math.simulate(counts[0], [r / 100 for r in rates], default.average_sale)
+    outcome = funnel_math.simulate(counts[0], [r / 100 for r in rates], default.funnel.average_sale)
     config = {
         "currency": sim.currency, "maxReach": sim.max_reach, "default": sim.default,
         "stages": [{"id": s.id, "name": s.name, "owner": s.owner} for s in sim.stages],
-        "examples": [{"id": e.id, "business": e.business, "counts": list(e.counts.values()),
-                      "averageSale": e.average_sale} for e in data.funnels.examples],
+        "examples": [{"id": e.id, "business": e.business, "counts": list(e.funnel.counts.values()),
+                      "averageSale": e.funnel.average_sale} for e in data.examples],
     }
     chart = _chart("chart-simulator", "Your funnel", [s.name for s in sim.stages], outcome.counts,
                    [s.owner for s in sim.stages],
                    summary="The chart follows your numbers; the totals above it and the table below it change too.")
     totals = (f"{_number(outcome.customers)} customers and {_money(outcome.revenue, sim.currency)} in revenue "
               f"from {_number(counts[0])} people reached.")
-    return _render("simulator.html.jinja", data, links, config=figure_json(config), examples=data.funnels.examples,
+    return _render("simulator.html.jinja", data, links, config=figure_json(config), examples=data.examples,
                    default=default, top=sim.stages[0], rate_stages=list(zip(sim.stages[1:], rates, strict=True)),
-                   reach=counts[0], average_sale=f"{default.average_sale:g}", currency=sim.currency,
+                   reach=counts[0], average_sale=f"{default.funnel.average_sale:g}", currency=sim.currency,
                    max_reach=sim.max_reach, totals=totals,
                    chart=Markup(_render("chart.html.jinja", data, links, chart=chart)))
+
+
+def _steps(data: SiteData) -> dict:
+    return {s.id: s for p in data.processes.processes for s in p.steps}
+
+
+def simulator_href(data: SiteData, links: Links, example) -> str:
+    """A link that opens the funnel simulator with an example's numbers."""
+    ids = [s.id for s in data.funnels.simulator.stages]
+    counts = list(example.funnel.counts.values())
+    rates = [funnel_math.percent_1dp(r) for r in funnel_math.rates_from_counts(counts)]
+    params = {ids[0]: counts[0], **{i: f"{r:g}" for i, r in zip(ids[1:], rates, strict=True)},
+              "sale": f"{example.funnel.average_sale:g}", "x": 10, "mode": "relative"}
+    return f"{links.to('funnel.md')}?{urlencode(params)}#simulator"
+
+
+def example_page(data: SiteData, links: Links, example_id: str) -> str:
+    """A worked example's whole page."""
+    example = data.example(example_id)
+    chart = Markup(funnel_chart(data, links, example_id))
+    return _render("example_page.md.jinja", data, links, example=example, steps=_steps(data), chart=chart,
+                   simulator_href=simulator_href(data, links, example))
+
+
+def example_list(data: SiteData, links: Links) -> str:
+    """The worked examples, with a line on each."""
+    return _render("example_list.html.jinja", data, links, examples=data.examples)
+
+
+def examples_overview(data: SiteData, links: Links) -> str:
+    """All worked examples compared step by step."""
+    steps = {p.id: p.steps for p in data.processes.processes}
+    activities = {e.id: {a.step: a.activity for a in (*e.marketing, *e.sales)} for e in data.examples}
+    funnels = {}
+    for e in data.examples:
+        counts = list(e.funnel.counts.values())
+        funnels[e.id] = f"{_number(counts[0])} reached, {_number(counts[-1])} customers ({counts[-1] / counts[0]:.1%})"
+    return _render("examples_overview.html.jinja", data, links, examples=data.examples, steps=steps,
+                   activities=activities, funnels=funnels)
+
+
+def example_funnels(data: SiteData, links: Links) -> str:
+    """Every worked example's funnel chart."""
+    return "\n\n".join(funnel_chart(data, links, e.id) for e in data.examples)
+
+
+def cases(data: SiteData, links: Links) -> str:
+    """The short cases the sources report."""
+    return _render("cases.md.jinja", data, links, cases=data.cases.cases)
+
+
+def example_fields(data: SiteData, links: Links) -> str:
+    """The fields of an example file, generated from its JSON Schema."""
+    rows = field_rows(models.ExampleFile.model_json_schema())
+    return _render("example_fields.html.jinja", data, links, fields=rows)
 
 
 PAGE_MACROS = {
     f.__name__: f
     for f in (one_minute, reader_paths, definitions, synthesis, comparison_table, process_steps, handoff,
               channels, sales_tactics, metrics, topics, disagreements, faq, glossary, sources_list, funnel_chart,
-              funnel_stages, concept_funnels, simulator)
+              funnel_stages, concept_funnels, simulator, example_page, example_list, examples_overview,
+              example_funnels, cases, example_fields)
 }

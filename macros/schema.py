@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.models import FILE_MODELS
+from macros.models import FILE_MODELS, ExampleFile
+
+# Schemas for files that may be many: data/examples/<id>.yml
+FOLDER_MODELS = {"examples/<id>.yml": ("example.schema.json", ExampleFile)}
 
 
 def schema_texts() -> dict[str, str]:
     """File name in data/schema/ -> JSON text, one per data file."""
+    targets = {name.replace(".yml", ".schema.json"): (name, model) for name, model in FILE_MODELS.items()}
+    targets.update({schema_name: (name, model) for name, (schema_name, model) in FOLDER_MODELS.items()})
     out = {}
-    for name, model in FILE_MODELS.items():
+    for schema_name, (name, model) in targets.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"data/{name}"
-        out[name.replace(".yml", ".schema.json")] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+        out[schema_name] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
     return out
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from macros import funnel_math as fm
 from macros.links import page_url
-from tests.build.test_site import NAV_PAGES
+from tests.build.test_site import CONTENT_PAGES
 
 pytestmark = pytest.mark.browser
 CHART_IDS = ["chart-customer", "chart-simulator", "chart-restaurant", "chart-software-firm", "chart-clothing-store"]
@@ -55,7 +55,7 @@ def test_a_chart_draws_after_instant_navigation(open_page):
     assert watched.errors == []
 
 
-@pytest.mark.parametrize("path", [page_url(src, True) for src in NAV_PAGES if src != "funnel.md"])
+@pytest.mark.parametrize("path", [page_url(src, True) for src in CONTENT_PAGES if src != "funnel.md"])
 def test_pages_without_a_chart_never_request_plotly(open_page, path):
     page = open_page(path).page
     scroll_to_bottom(page)
@@ -76,13 +76,13 @@ def test_no_layout_shift_when_a_chart_appears(open_page):
 
 def test_simulator_math_matches_python(open_page, site_data):
     page = open_page("funnel/").page
-    for example in site_data.funnels.examples:
-        counts = list(example.counts.values())
+    for example in site_data.examples:
+        counts = list(example.funnel.counts.values())
         rates = fm.rates_from_counts(counts)
         for x, mode in ((10, "relative"), (10, "points"), (60, "points"), (25, "relative")):
-            want = fm.compare(counts[0], rates, example.average_sale, x, mode)
+            want = fm.compare(counts[0], rates, example.funnel.average_sale, x, mode)
             got = page.evaluate("([r, rates, s, x, m]) => mvsFunnel.compare(r, rates, s, x, m)",
-                                [counts[0], rates, example.average_sale, x, mode])
+                                [counts[0], rates, example.funnel.average_sale, x, mode])
             assert got["base"]["counts"] == pytest.approx(want.base.counts, rel=1e-12)
             assert got["moreReach"]["revenue"] == pytest.approx(want.more_reach.revenue, rel=1e-12)
             assert got["betterClose"]["revenue"] == pytest.approx(want.better_close.revenue, rel=1e-12)
@@ -92,12 +92,12 @@ def test_simulator_math_matches_python(open_page, site_data):
 def test_presets_show_the_example_numbers(open_page, site_data):
     page = open_page("funnel/").page
     totals = page.locator("[data-totals]")
-    for example in site_data.funnels.examples:
+    for example in site_data.examples:
         page.locator(f"[data-preset='{example.id}']").click()
-        counts = list(example.counts.values())
+        counts = list(example.funnel.counts.values())
         rates = [fm.percent_1dp(r) for r in fm.rates_from_counts(counts)]
-        page.wait_for_function("([el, text]) => el.textContent === text",
-                               arg=[totals.element_handle(), expected_totals(counts[0], rates, example.average_sale)])
+        text = expected_totals(counts[0], rates, example.funnel.average_sale)
+        page.wait_for_function("([el, text]) => el.textContent === text", arg=[totals.element_handle(), text])
         assert page.locator("#sim-reached").input_value() == str(counts[0])
 
 
@@ -113,13 +113,13 @@ def test_keyboard_moves_a_rate_and_updates_chart_and_announcement(open_page, sit
     assert after == pytest.approx(before + 5.0)
     assert page.locator("[data-output-for='customers']").inner_text() == f"{after:g}%"
 
-    default = next(e for e in site_data.funnels.examples if e.id == site_data.funnels.simulator.default)
-    counts = list(default.counts.values())
+    default = site_data.example(site_data.funnels.simulator.default)
+    counts = list(default.funnel.counts.values())
     rates = [fm.percent_1dp(r) for r in fm.rates_from_counts(counts)]
     rates[-1] = after
-    text = expected_totals(counts[0], rates, default.average_sale)
+    text = expected_totals(counts[0], rates, default.funnel.average_sale)
     page.wait_for_function("text => document.querySelector('[data-totals]').textContent === text", arg=text)
-    customers = fm.whole(fm.simulate(counts[0], [r / 100 for r in rates], default.average_sale).customers)
+    customers = fm.whole(fm.simulate(counts[0], [r / 100 for r in rates], default.funnel.average_sale).customers)
     drawn = page.evaluate("""() => {
         const plot = document.querySelector('#chart-simulator .mvs-chart__plot');
         return plot.data.find(t => t.meta === 'sales').x.slice(-1)[0];

@@ -12,12 +12,15 @@ from bs4 import BeautifulSoup
 
 from macros.citations import citations
 from macros.links import page_url
+from macros.loading import example_page, load_data
 from tests.conftest import ROOT
 
-NAV_PAGES = [
+CONTENT_PAGES = [
     "index.md", "definitions.md", "differences.md", "processes.md", "funnel.md", "tactics.md", "together.md",
-    "disagreements.md", "faq.md", "glossary.md", "sources.md",
+    "disagreements.md", "examples/index.md", "examples/add-your-own.md", "faq.md", "glossary.md", "sources.md",
 ]
+GENERATED_PAGES = [example_page(e.id) for e in load_data(ROOT / "data", ROOT / "content").examples]
+NAV_PAGES = CONTENT_PAGES + GENERATED_PAGES
 
 
 def html_files(site: Path) -> list[Path]:
@@ -37,8 +40,19 @@ def test_nav_lists_every_content_page():
             for value in item.values():
                 yield from (pages(value) if isinstance(value, list) else [value])
 
-    assert sorted(pages(config["nav"])) == sorted(NAV_PAGES)
-    assert sorted(p.name for p in (ROOT / "content").glob("*.md")) == sorted(NAV_PAGES)
+    assert sorted(pages(config["nav"])) == sorted(CONTENT_PAGES)
+    assert sorted(p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")) == sorted(
+        CONTENT_PAGES)
+
+
+def test_generated_example_pages_are_in_the_built_nav(built_site, site_data):
+    nav = soup_of(built_site, "index.md").select("nav.md-nav--primary a.md-nav__link")
+    hrefs = [a["href"] for a in nav]
+    for example in site_data.examples:
+        assert f"examples/{example.id}/" in hrefs
+    labels = [a.get_text(strip=True) for a in nav]
+    overview = labels.index("Overview")
+    assert labels[overview + 1:overview + 1 + len(site_data.examples)] == [e.business for e in site_data.examples]
 
 
 @pytest.mark.parametrize("src", NAV_PAGES)

@@ -130,13 +130,7 @@ def test_a_stage_naming_a_missing_process_step_is_reported(funnels_dir, site_dat
     assert any(p.endswith("'sales-daydreaming' is not a step in processes.yml") for p in found)
 
 
-def test_example_counts_must_follow_the_simulator_stages(funnels_dir):
-    found = funnel_problems(funnels_dir, "      qualified:", "      qualifed:")
-    assert found[0].endswith(".counts: should give the simulator's stages in order: reached, leads, qualified,"
-                             " offers, customers")
-
-
 def test_default_example_must_exist(funnels_dir, site_data):
     found = funnel_problems(funnels_dir, f"default: {site_data.funnels.simulator.default}", "default: bakery")
     assert found == [f"data/funnels.yml:{found[0].split(':')[1]}:12: simulator.default:"
-                     " 'bakery' is not one of the examples' ids"]
+                     " 'bakery' is not a worked example in data/examples/"]

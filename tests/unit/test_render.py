@@ -34,6 +34,12 @@ CASES = {
     "funnel_stages": ("funnel.md", ()),
     "concept_funnels": ("funnel.md", ()),
     "simulator": ("funnel.md", ()),
+    "example_page_restaurant": ("examples/restaurant.md", ("restaurant",)),
+    "example_list": ("examples/index.md", ()),
+    "examples_overview": ("examples/index.md", ()),
+    "example_funnels": ("funnel.md", ()),
+    "cases": ("examples/index.md", ()),
+    "example_fields": ("examples/add-your-own.md", ()),
 }
 
 
