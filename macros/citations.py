@@ -35,14 +35,13 @@ def _items(data: SiteData):
             yield "processes.md", step.id, f"{process.title}, step {n}: {step.title}", step.sources
     yield "processes.md", "handoff", "The handoff from marketing to sales", data.processes.handoff.sources
     funnels = data.funnels
-    yield "funnel.md", "customer-funnel", funnels.customer_funnel.title, funnels.customer_funnel.sources
+    yield "funnel.md", "customer-funnel-stages", funnels.customer_funnel.title, funnels.customer_funnel.sources
     yield "funnel.md", "two-funnels", funnels.marketing_funnel.title, funnels.marketing_funnel.sources
     yield "funnel.md", "two-funnels", funnels.sales_funnel.title, funnels.sales_funnel.sources
     for case in data.cases.cases:
         yield "examples/index.md", case.id, f"Short case: {case.title}", case.sources
     for example in data.examples:
-        yield f"examples/{example.id}.md", "the-business-and-its-customers", f"Worked example: {example.business}", \
-            example.sources
+        yield f"examples/{example.id}.md", "sources", f"Worked example: {example.business}", example.sources
     tactics = data.tactics
     for item in (*tactics.channels, *tactics.sales_tactics, *tactics.metrics):
         yield "tactics.md", item.id, item.name, item.sources

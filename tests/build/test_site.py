@@ -149,7 +149,7 @@ def test_cited_items_and_the_sources_page_agree(built_site, site_data):
         for cite in soup.select(".mvs-cite"):
             item = cite.find_parent(id=True)
             if item is None or item.name == "article":
-                item = cite.find_previous(re.compile("^h[12]$"), id=True)
+                item = cite.find_previous(re.compile("^h[1-3]$"), id=True)
             for a in cite.find_all("a"):
                 source_id = a["href"].split("#")[1]
                 expected = "../" + urljoin(base, f"#{item['id']}") if base else f"../#{item['id']}"

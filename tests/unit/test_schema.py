@@ -33,3 +33,9 @@ def test_schemas_forbid_unknown_fields():
     faq = json.loads((SCHEMA_DIR / "faq.schema.json").read_text())
     assert faq["additionalProperties"] is False
     assert faq["$defs"]["Question"]["additionalProperties"] is False
+
+
+def test_each_example_file_names_the_example_schema():
+    for path in (ROOT / "data" / "examples").glob("*.yml"):
+        assert path.read_text().splitlines()[0] == "# yaml-language-server: $schema=../schema/example.schema.json"
+    assert (SCHEMA_DIR / "example.schema.json").is_file()
