@@ -131,7 +131,7 @@ def main() -> int:
 
     print(f"build time (data check + mkdocs build --strict): {seconds:.2f} s")
     print()
-    print(f"{'page':<16}{'before scroll':>15}{'after scroll':>14}{'plotly':>10}{'charts':>8}{'shift':>7}  budget")
+    print(f"{'page':<26}{'before scroll':>15}{'after scroll':>14}{'plotly':>10}{'charts':>8}{'shift':>7}  budget")
     for r in rows:
         if r["charts"]:
             ok = r["without_plotly"] <= CHART_BEFORE_BUDGET and r["after"] <= CHART_AFTER_BUDGET
@@ -140,7 +140,7 @@ def main() -> int:
         else:
             ok = r["after"] <= TEXT_BUDGET and r["plotly"] == 0
             budget = f"text page: {r['after'] / TEXT_BUDGET:.0%}"
-        print(f"{r['page']:<16}{r['before']:>15,}{r['after']:>14,}{r['plotly']:>10,}"
+        print(f"{r['page']:<26}{r['before']:>15,}{r['after']:>14,}{r['plotly']:>10,}"
               f"{r['drawn']:>4}/{r['charts']:<3}{r['shift']:>7.3f}  {budget}{'' if ok else '  OVER'}")
     print("(gzip bytes of every file the page requested, level 6; charts drawn/present; CLS while scrolling)")
     print("(a chart page's 'before charts' figure is what it requested on load, less plotly.js)")
