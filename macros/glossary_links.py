@@ -25,7 +25,8 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "ar
 def _pattern(terms: list[Term]) -> tuple[re.Pattern, dict[str, Term]]:
     forms = {form.lower(): term for term in terms for form in (term.term, *term.also)}
     alternatives = sorted(forms, key=len, reverse=True)
-    words = "|".join(re.escape(f) for f in alternatives)
+    # Our templates write an apostrophe as &#39;, Python-Markdown as it is.
+    words = "|".join(re.escape(f).replace("'", "(?:'|&\\#39;)") for f in alternatives)
     return re.compile(rf"(?<![\w-])({words})(?![\w-])", re.I), forms
 
 
@@ -57,7 +58,7 @@ def link_terms(html: str, terms: list[Term], href: Callable[[Term], str]) -> str
 
 
 def _link(match: re.Match, forms: dict[str, Term], done: set[str], href: Callable[[Term], str]) -> str:
-    term = forms[match.group(1).lower()]
+    term = forms[match.group(1).replace("&#39;", "'").lower()]
     if term.id in done:
         return match.group(0)
     done.add(term.id)

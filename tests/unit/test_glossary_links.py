@@ -7,6 +7,7 @@ from macros.models import Term
 
 TERMS = [
     Term(id="lead", term="Lead", also=["leads"], definition="A person who has shown interest.", sources=[]),
+    Term(id="buyers-journey", term="Buyer's journey", also=[], definition="The path to a purchase.", sources=[]),
     Term(id="qualified-lead", term="Qualified lead", also=["qualified leads"],
          definition='A lead judged "ready" for sales.', sources=[]),
 ]
@@ -41,3 +42,9 @@ def test_words_that_merely_contain_a_term_are_not_linked():
 def test_markup_outside_text_is_unchanged():
     html = '<div class="x" data-note="a &gt; b"><p>No terms here.</p><br/></div>'
     assert link_terms(html, TERMS, lambda t: "#g") == html
+
+
+def test_terms_with_an_apostrophe_match_escaped_or_plain():
+    assert linked("<p>The buyer&#39;s journey starts early.</p>") == [
+        ("buyer's journey", "/glossary/#buyers-journey", "The path to a purchase.")]
+    assert [t[1] for t in linked("<p>A buyer's journey.</p>")] == ["/glossary/#buyers-journey"]
