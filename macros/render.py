@@ -79,6 +79,16 @@ def _render(template: str, data: SiteData, links: Links, **context: object) -> s
     return html if template.endswith(".md.jinja") else _compact(html)
 
 
+def _steps(data: SiteData) -> dict:
+    """Every process step by id."""
+    return {s.id: s for p in data.processes.processes for s in p.steps}
+
+
+def _preset_rates(counts: list[int]) -> list[float]:
+    """A worked example's conversion rates as the simulator shows them (percent, one decimal)."""
+    return [funnel_math.percent_1dp(r) for r in funnel_math.rates_from_counts(counts)]
+
+
 def one_minute(data: SiteData, links: Links) -> str:
     """The one-minute answer on the home page."""
     return _render("one_minute.html.jinja", data, links, answer=data.home.one_minute)
@@ -115,7 +125,7 @@ def process_steps(data: SiteData, links: Links, process_id: str) -> str:
 def handoff(data: SiteData, links: Links) -> str:
     """Where marketing hands over to sales."""
     handoff = data.processes.handoff
-    steps = {s.id: s for p in data.processes.processes for s in p.steps}
+    steps = _steps(data)
     return _render("handoff.html.jinja", data, links, handoff=handoff, after=steps[handoff.after],
                    before=steps[handoff.before])
 
@@ -210,8 +220,7 @@ def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
 
 def funnel_stages(data: SiteData, links: Links) -> str:
     """The customer funnel's stages: what each is, who owns it, which process steps act on it."""
-    steps = {s.id: s for p in data.processes.processes for s in p.steps}
-    return _render("funnel_stages.html.jinja", data, links, funnel=data.funnels.customer_funnel, steps=steps)
+    return _render("funnel_stages.html.jinja", data, links, funnel=data.funnels.customer_funnel, steps=_steps(data))
 
 
 def concept_funnels(data: SiteData, links: Links) -> str:
@@ -225,7 +234,7 @@ def simulator(data: SiteData, links: Links) -> str:
     sim = data.funnels.simulator
     default = data.example(sim.default)
     counts = list(default.funnel.counts.values())
-    rates = [funnel_math.percent_1dp(r) for r in funnel_math.rates_from_counts(counts)]
+    rates = _preset_rates(counts)
     outcome = funnel_math.simulate(counts[0], [r / 100 for r in rates], default.funnel.average_sale)
     config = {
         "currency": sim.currency, "maxReach": sim.max_reach, "default": sim.default,
@@ -245,15 +254,11 @@ def simulator(data: SiteData, links: Links) -> str:
                    chart=Markup(_render("chart.html.jinja", data, links, chart=chart)))
 
 
-def _steps(data: SiteData) -> dict:
-    return {s.id: s for p in data.processes.processes for s in p.steps}
-
-
 def simulator_href(data: SiteData, links: Links, example) -> str:
     """A link that opens the funnel simulator with an example's numbers."""
     ids = [s.id for s in data.funnels.simulator.stages]
     counts = list(example.funnel.counts.values())
-    rates = [funnel_math.percent_1dp(r) for r in funnel_math.rates_from_counts(counts)]
+    rates = _preset_rates(counts)
     params = {ids[0]: counts[0], **{i: f"{r:g}" for i, r in zip(ids[1:], rates, strict=True)},
               "sale": f"{example.funnel.average_sale:g}", "x": 10, "mode": "relative"}
     return f"{links.to('funnel.md')}?{urlencode(params)}#simulator"

@@ -387,11 +387,19 @@
     });
   }
 
+  // On a first page load this script runs inside the content, before Material's bundle has
+  // created document$: subscribe once the document is parsed, so later instant navigations
+  // (to another chart page) start their charts too.
+  function subscribe() {
+    if (window.document$) window.document$.subscribe(start);
+    else start();
+  }
+
   redrawOnPaletteChange();
-  if (window.document$) {
-    window.document$.subscribe(start);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", subscribe);
   } else {
-    document.addEventListener("DOMContentLoaded", start);
+    subscribe();
   }
 
   window.mvsFunnel = { simulate: simulate, compare: compare, percent1dp: percent1dp };

@@ -181,3 +181,17 @@ def test_reset_returns_to_the_default_example(open_page):
     page.wait_for_function("t => document.querySelector('[data-totals]').textContent !== t", arg=start)
     page.locator("[data-reset]").click()
     page.wait_for_function("t => document.querySelector('[data-totals]').textContent === t", arg=start)
+
+
+def test_an_example_page_opens_the_simulator_with_its_numbers(open_page, site_data):
+    example = site_data.examples[0]
+    watched = open_page(f"examples/{example.id}/")
+    page = watched.page
+    page.locator("a.md-button", has_text="funnel simulator").click()
+    page.wait_for_url("**/funnel/**")
+    counts = list(example.funnel.counts.values())
+    rates = [fm.percent_1dp(r) for r in fm.rates_from_counts(counts)]
+    text = expected_totals(counts[0], rates, example.funnel.average_sale)
+    page.wait_for_function("text => document.querySelector('[data-totals]')?.textContent === text", arg=text)
+    assert page.locator("#sim-reached").input_value() == str(counts[0])
+    assert watched.errors == []
