@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros import render
+from macros import render, render_quiz
 from macros.links import Links
 from macros.loading import DataError, SiteData, load_data
 
@@ -41,5 +41,5 @@ def define_env(env) -> None:
 
         return macro
 
-    for name, renderer in render.PAGE_MACROS.items():
+    for name, renderer in {**render.PAGE_MACROS, **render_quiz.PAGE_MACROS}.items():
         env.macro(bind(renderer), name)

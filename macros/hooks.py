@@ -1,4 +1,4 @@
-"""MkDocs hooks: generate the worked examples' pages, link glossary terms, copy front-end files."""
+"""MkDocs hooks: generate the examples' and answer keys' pages, link glossary terms, copy front-end files."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_data
-from macros.charts import charts_script
-from macros.example_pages import add_files, add_to_nav
+from macros.page_scripts import page_scripts
+from macros.generated_pages import add_files, add_to_nav
 from macros.glossary_links import link_terms
 from macros.links import Links
 from macros.vendor import copy_vendor_files
@@ -29,7 +29,7 @@ def on_page_content(html, page, config, files):
     data = site_data(Path(config.config_file_path).parent)
     links = Links.for_page(page.file.src_uri, config.use_directory_urls)
     html = link_terms(html, data.glossary.terms, lambda term: links.to(f"glossary.md#{term.id}"))
-    return html + charts_script(html, links)
+    return html + page_scripts(html, links)
 
 
 def on_post_build(config):

@@ -21,6 +21,8 @@ PATTERN_HINTS = {
     models.Id: "lowercase words and digits joined by hyphens, e.g. lead-handoff",
 }
 EXAMPLES = "examples"
+QUIZZES = "quizzes"
+FOLDERS = {EXAMPLES: models.ExampleFile, QUIZZES: models.QuizFile}
 MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 Loc = tuple[str | int, ...]
@@ -65,12 +67,19 @@ class SiteData:
     funnels: models.FunnelsFile
     cases: models.CasesFile
     examples: tuple[models.ExampleFile, ...]
+    quizzes: tuple[models.QuizFile, ...]
 
     def example(self, example_id: str) -> models.ExampleFile:
         for example in self.examples:
             if example.id == example_id:
                 return example
         raise ValueError(f"no worked example {example_id!r} in data/examples/")
+
+    def quiz(self, quiz_id: str) -> models.QuizFile:
+        for quiz in self.quizzes:
+            if quiz.id == quiz_id:
+                return quiz
+        raise ValueError(f"no quiz {quiz_id!r} in data/quizzes/")
 
     def source(self, source_id: str) -> models.Source:
         return next(s for s in self.sources.sources if s.id == source_id)
@@ -160,6 +169,9 @@ def _annotation_at(model: type, loc: Loc) -> object:
     current: object = model
     for part in loc:
         current = _unwrap(current)
+        if typing.get_origin(current) in (typing.Union, type(int | None)) and isinstance(part, str):
+            current = next((m for m in typing.get_args(current) if _kind_tag(m) == part), object)
+            continue
         if isinstance(part, int):
             args = typing.get_args(current)
             current = args[0] if args else object
@@ -171,6 +183,28 @@ def _annotation_at(model: type, loc: Loc) -> object:
     return _unwrap(current)
 
 
+def _kind_tag(model: object) -> str | None:
+    """The `kind` a tagged-union member stands for, e.g. 'single' for SingleChoice."""
+    info = model.model_fields.get("kind") if isinstance(model, type) and issubclass(model, pydantic.BaseModel) else None
+    args = typing.get_args(info.annotation) if info else ()
+    return args[0] if args else None
+
+
+def _untagged(loc: Loc, raw: object) -> Loc:
+    """Drop the tag pydantic puts in a tagged union's error locations: questions.0.single.x -> questions.0.x."""
+    out: list[str | int] = []
+    for part in loc:
+        if isinstance(raw, dict) and part not in raw and raw.get("kind") == part:
+            continue
+        out.append(part)
+        raw = raw[part] if isinstance(raw, (dict, list)) and _has(raw, part) else None
+    return tuple(out)
+
+
+def _has(raw: dict | list, part: str | int) -> bool:
+    return part in raw if isinstance(raw, dict) else isinstance(part, int) and 0 <= part < len(raw)
+
+
 def _unwrap(annotation: object) -> object:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
@@ -180,17 +214,24 @@ def _unwrap(annotation: object) -> object:
     return annotation
 
 
-def _message(err: dict, model: type, loc: Loc, marks: _Marks) -> str:
+def _message(err: dict, model: type, tagged: Loc, loc: Loc, marks: _Marks) -> str:
+    """A teacher-readable message; `tagged` is pydantic's location, `loc` the one in the file."""
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        parent = _annotation_at(model, loc[:-1])
+        parent = _annotation_at(model, tagged[:-1])
         allowed = ", ".join(parent.model_fields) if isinstance(parent, type) else ""
         return f"unknown field; allowed here: {allowed}"
     if kind == "string_type" and loc in marks.booleans:
         raw = marks.booleans[loc]
         return f"expected text, got the YAML boolean {raw}; quote it: '{raw}'"
+    if kind == "union_tag_invalid":
+        return f"unknown kind {err['input'].get('kind')!r}; use one of: {err['ctx']['expected_tags']}"
+    if kind == "union_tag_not_found":
+        return f"required field 'kind' is missing; use one of: {', '.join(models.QUESTION_KINDS)}"
+    if kind == "value_error":
+        return err["msg"].removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
         return f"{err['input']!r} should be {PATTERN_HINTS[models.Id]}"
     message = err["msg"]
@@ -207,12 +248,15 @@ def _validate(rel: str, model: type[models.Model], raw: object, marks: _Marks) -
     except pydantic.ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
+            tagged = tuple(err["loc"])
+            loc = _untagged(tagged, raw)
             if err["type"] == "extra_forbidden" and loc in marks.keys:
                 mark = marks.keys[loc]
             else:
                 _, mark = marks.nearest(loc)
-            message = _message(err, model, loc, marks)
+            if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                loc = (*loc, "kind")
+            message = _message(err, model, tagged, loc, marks)
             problems.append(Problem(rel, mark.line + 1, mark.column + 1, format_loc(loc), message))
         return None, problems
 
@@ -268,6 +312,8 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
     for name, value in files.items():
         if name.startswith(f"{EXAMPLES}/"):
             _check_example(name, value, files, problem)
+        if name.startswith(f"{QUIZZES}/"):
+            _check_file_name(name, value, problem)
 
     if "glossary.yml" in files:
         forms: dict[str, str] = {}
@@ -306,8 +352,9 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
     files: dict[str, object] = {}
     marks: dict[str, _Marks] = {}
     wanted = {name: (data_dir / name, model) for name, model in models.FILE_MODELS.items()}
-    for path in sorted((data_dir / EXAMPLES).glob("*.y*ml")):
-        wanted[f"{EXAMPLES}/{path.name}"] = (path, models.ExampleFile)
+    for folder, model in FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.y*ml")):
+            wanted[f"{folder}/{path.name}"] = (path, model)
     for name, (path, model) in wanted.items():
         if not path.is_file():
             problems.append(Problem(f"data/{name}", 1, 1, "(file)", "file is missing"))
@@ -322,8 +369,10 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
             known = ", ".join(models.FILE_MODELS)
             problems.append(Problem(f"data/{path.name}", 1, 1, "(file)", f"unknown data file; expected one of {known}"))
     examples = [v for k, v in files.items() if k.startswith(f"{EXAMPLES}/")]
-    if not any(p.is_file() for p in (data_dir / EXAMPLES).glob("*.y*ml")):
-        problems.append(Problem(f"data/{EXAMPLES}/", 1, 1, "(folder)", "there must be at least one worked example"))
+    quizzes = [v for k, v in files.items() if k.startswith(f"{QUIZZES}/")]
+    for folder, what in ((EXAMPLES, "worked example"), (QUIZZES, "quiz")):
+        if not any(p.is_file() for p in (data_dir / folder).glob("*.y*ml")):
+            problems.append(Problem(f"data/{folder}/", 1, 1, "(folder)", f"there must be at least one {what}"))
     pages = None
     if content_dir:
         pages = content_pages(content_dir) | {example_page(e.id) for e in examples}
@@ -331,7 +380,8 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
     if problems:
         raise DataError(problems)
     top = {name.removesuffix(".yml"): value for name, value in files.items() if "/" not in name}
-    return SiteData(**top, examples=tuple(sorted(examples, key=lambda e: (e.order, e.id))))
+    return SiteData(**top, examples=tuple(sorted(examples, key=lambda e: (e.order, e.id))),
+                    quizzes=tuple(sorted(quizzes, key=lambda q: (q.order, q.id))))
 
 
 def example_page(example_id: str) -> str:
@@ -366,12 +416,17 @@ def _check_funnels(files: dict[str, object], problem: typing.Callable[[str, Loc,
                 f"'{funnels.simulator.default}' is not a worked example in data/examples/")
 
 
+def _check_file_name(name: str, value: models.ExampleFile | models.QuizFile,
+                     problem: typing.Callable[[str, Loc, str], None]) -> None:
+    stem = name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    if value.id != stem:
+        problem(name, ("id",), f"'{value.id}' should match the file name '{stem}'")
+
+
 def _check_example(name: str, example: models.ExampleFile, files: dict[str, object],
                    problem: typing.Callable[[str, Loc, str], None]) -> None:
     """The file name matches the id; steps follow the processes; the funnel fits the simulator."""
-    stem = name.rsplit("/", 1)[1].rsplit(".", 1)[0]
-    if example.id != stem:
-        problem(name, ("id",), f"'{example.id}' should match the file name '{stem}'")
+    _check_file_name(name, example, problem)
     if "processes.yml" in files:
         for side in ("marketing", "sales"):
             want = [s.id for p in files["processes.yml"].processes if p.id == side for s in p.steps]

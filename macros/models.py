@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -334,3 +334,88 @@ class CasesFile(Model):
 
 
 FILE_MODELS["cases.yml"] = CasesFile
+
+
+# quizzes/<id>.yml: one quiz per file
+class Choice(Model):
+    text: Text = Field(description="The option as the learner sees it")
+    correct: bool = Field(default=False, description="true for a right option")
+    feedback: Text = Field(description="Why this option is right or wrong")
+
+
+class ClassifyItem(Model):
+    text: Text = Field(description="The item to sort, e.g. 'Running a social media campaign'")
+    answer: Owner = Field(description="marketing, sales or both")
+    feedback: Text = Field(description="Why it belongs there")
+
+
+class OrderItem(Model):
+    text: Text = Field(description="One item; list the items in the right order")
+    feedback: Text = Field(description="Why it comes at this point")
+
+
+class QuestionBase(Model):
+    id: Id = Field(description="Unique in the quiz; progress is stored under it")
+    prompt: Text = Field(description="The question or statement")
+    hint: Text | None = Field(default=None, description="Optional nudge shown on request")
+    explanation: Markdown = Field(description="Why the answer is what it is, shown after answering (Markdown)")
+    sources: SourceIds = Field(description="Ids from data/sources.yml the explanation rests on")
+
+
+class SingleChoice(QuestionBase):
+    kind: Literal["single"]
+    options: list[Choice] = Field(min_length=2, max_length=6)
+
+    @model_validator(mode="after")
+    def _one_right(self) -> SingleChoice:
+        if sum(o.correct for o in self.options) != 1:
+            raise ValueError("a single-choice question needs exactly one option with correct: true")
+        return self
+
+
+class MultipleSelect(QuestionBase):
+    kind: Literal["multiple"]
+    options: list[Choice] = Field(min_length=3, max_length=8)
+
+    @model_validator(mode="after")
+    def _some_right(self) -> MultipleSelect:
+        right = sum(o.correct for o in self.options)
+        if right < 2 or right == len(self.options):
+            raise ValueError("a multiple-select question needs at least two right options and one wrong one")
+        return self
+
+
+class TrueFalse(QuestionBase):
+    kind: Literal["true_false"]
+    answer: bool = Field(description="true if the statement in the prompt is true")
+    feedback_true: Text = Field(description="Feedback for a learner who answers True")
+    feedback_false: Text = Field(description="Feedback for a learner who answers False")
+
+
+class Classify(QuestionBase):
+    kind: Literal["classify"]
+    items: list[ClassifyItem] = Field(min_length=3, max_length=10)
+
+
+class Order(QuestionBase):
+    kind: Literal["order"]
+    items: list[OrderItem] = Field(min_length=3, max_length=8, description="In the right order")
+
+
+QuizQuestion = Annotated[SingleChoice | MultipleSelect | TrueFalse | Classify | Order, Field(discriminator="kind")]
+QUESTION_KINDS = {
+    "single": "Single choice",
+    "multiple": "Multiple select",
+    "true_false": "True or false",
+    "classify": "Classify",
+    "order": "Put in order",
+}
+
+
+class QuizFile(Model):
+    id: Id = Field(description="Must match the file name: quizzes/<id>.yml")
+    title: Text = Field(description="e.g. 'Definitions'")
+    order: int = Field(ge=0, description="Position in the list of quizzes (smallest first)")
+    page: Text = Field(description="The page the quiz sits on, e.g. definitions.md or examples/restaurant.md")
+    summary: Text = Field(description="One sentence: what the quiz checks")
+    questions: list[QuizQuestion] = Field(min_length=3)

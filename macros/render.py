@@ -8,75 +8,17 @@ rendered and sanitised by `markdown_html`.
 from __future__ import annotations
 
 from urllib.parse import urlencode
-from xml.etree.ElementTree import Element
 
-import jinja2
-import markdown
-import nh3
 from markupsafe import Markup
 
-from macros import funnel_math, models
+from macros import funnel_math, models, render_quiz
 from macros.citations import citations
 from macros.figures import figure_json, funnel_figure
 from macros.links import Links
 from macros.loading import SiteData
+from macros.loading import example_page as example_page_src
 from macros.schema_fields import field_rows
-
-ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-
-
-class _PageLinks(markdown.treeprocessors.Treeprocessor):
-    """Point `[text](page.md#anchor)` links at the built page, relative to the current one."""
-
-    def __init__(self, md: markdown.Markdown, links: Links):
-        super().__init__(md)
-        self.links = links
-
-    def run(self, root: Element) -> None:
-        for a in root.iter("a"):
-            href = a.get("href", "")
-            if ".md" in href.split("#")[0] and "://" not in href:
-                a.set("href", self.links.to(href))
-
-
-class _PageLinksExtension(markdown.Extension):
-    def __init__(self, links: Links):
-        super().__init__()
-        self.links = links
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.treeprocessors.register(_PageLinks(md, self.links), "mvs_page_links", 5)
-
-
-def markdown_html(text: str, links: Links) -> Markup:
-    """Markdown from a data file -> sanitised HTML."""
-    html = markdown.markdown(text, extensions=[_PageLinksExtension(links)], output_format="html")
-    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None))
-
-
-def _compact(html: str) -> str:
-    """Drop blank lines, so Markdown keeps an HTML fragment as one raw block."""
-    return "\n".join(line for line in html.splitlines() if line.strip())
-
-
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("macros", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
-_env.filters["compact"] = _compact
-
-
-def _render(template: str, data: SiteData, links: Links, **context: object) -> str:
-    def md(text: str) -> Markup:
-        return markdown_html(text, links)
-
-    html = _env.get_template(template).render(data=data, links=links, md=md, **context)
-    return html if template.endswith(".md.jinja") else _compact(html)
+from macros.templating import render_template
 
 
 def _steps(data: SiteData) -> dict:
@@ -91,12 +33,12 @@ def _preset_rates(counts: list[int]) -> list[float]:
 
 def one_minute(data: SiteData, links: Links) -> str:
     """The one-minute answer on the home page."""
-    return _render("one_minute.html.jinja", data, links, answer=data.home.one_minute)
+    return render_template("one_minute.html.jinja", data, links, answer=data.home.one_minute)
 
 
 def reader_paths(data: SiteData, links: Links) -> str:
     """The three ways into the site: reader, teacher, founder."""
-    return _render("reader_paths.html.jinja", data, links, paths=data.home.paths)
+    return render_template("reader_paths.html.jinja", data, links, paths=data.home.paths)
 
 
 def definitions(data: SiteData, links: Links, subject: str) -> str:
@@ -104,29 +46,29 @@ def definitions(data: SiteData, links: Links, subject: str) -> str:
     items = [d for d in data.definitions.definitions if d.subject == subject]
     if not items:
         raise ValueError(f"no definitions of {subject!r} in data/definitions.yml")
-    return _render("definitions.html.jinja", data, links, items=items, subject=subject)
+    return render_template("definitions.html.jinja", data, links, items=items, subject=subject)
 
 
 def synthesis(data: SiteData, links: Links) -> str:
     """Our own definitions of both, reconciling the sources."""
-    return _render("synthesis.html.jinja", data, links, synthesis=data.definitions.synthesis)
+    return render_template("synthesis.html.jinja", data, links, synthesis=data.definitions.synthesis)
 
 
 def comparison_table(data: SiteData, links: Links) -> str:
     """The full comparison, a row per aspect with an example."""
-    return _render("comparison.html.jinja", data, links, rows=data.comparison.rows)
+    return render_template("comparison.html.jinja", data, links, rows=data.comparison.rows)
 
 
 def process_steps(data: SiteData, links: Links, process_id: str) -> str:
     """One process's steps, in order."""
-    return _render("process.html.jinja", data, links, process=data.process(process_id))
+    return render_template("process.html.jinja", data, links, process=data.process(process_id))
 
 
 def handoff(data: SiteData, links: Links) -> str:
     """Where marketing hands over to sales."""
     handoff = data.processes.handoff
     steps = _steps(data)
-    return _render("handoff.html.jinja", data, links, handoff=handoff, after=steps[handoff.after],
+    return render_template("handoff.html.jinja", data, links, handoff=handoff, after=steps[handoff.after],
                    before=steps[handoff.before])
 
 
@@ -135,45 +77,45 @@ def channels(data: SiteData, links: Links, kind: str) -> str:
     items = [c for c in data.tactics.channels if c.kind == kind]
     if not items:
         raise ValueError(f"no {kind!r} channels in data/tactics.yml")
-    return _render("cards.html.jinja", data, links, items=items)
+    return render_template("cards.html.jinja", data, links, items=items)
 
 
 def sales_tactics(data: SiteData, links: Links) -> str:
     """Sales tactics."""
-    return _render("cards.html.jinja", data, links, items=data.tactics.sales_tactics)
+    return render_template("cards.html.jinja", data, links, items=data.tactics.sales_tactics)
 
 
 def metrics(data: SiteData, links: Links) -> str:
     """The metrics each side tracks, and the shared ones."""
     owners = ("marketing", "sales", "both")
     groups = [(owner, [m for m in data.tactics.metrics if m.owner == owner]) for owner in owners]
-    return _render("metrics.html.jinja", data, links, groups=groups)
+    return render_template("metrics.html.jinja", data, links, groups=groups)
 
 
 def topics(data: SiteData, links: Links) -> str:
     """Every 'working together' topic as a section."""
-    return _render("topics.md.jinja", data, links, topics=data.together.topics)
+    return render_template("topics.md.jinja", data, links, topics=data.together.topics)
 
 
 def disagreements(data: SiteData, links: Links) -> str:
     """Each disagreement between the sources, with both views."""
-    return _render("disagreements.md.jinja", data, links, items=data.disagreements.disagreements)
+    return render_template("disagreements.md.jinja", data, links, items=data.disagreements.disagreements)
 
 
 def faq(data: SiteData, links: Links) -> str:
     """Questions and answers."""
-    return _render("faq.md.jinja", data, links, questions=data.faq.questions)
+    return render_template("faq.md.jinja", data, links, questions=data.faq.questions)
 
 
 def glossary(data: SiteData, links: Links) -> str:
     """The glossary as a definition list."""
     terms = sorted(data.glossary.terms, key=lambda t: t.term.lower())
-    return _render("glossary.html.jinja", data, links, terms=terms)
+    return render_template("glossary.html.jinja", data, links, terms=terms)
 
 
 def sources_list(data: SiteData, links: Links) -> str:
     """Each source and the items on the site that cite it."""
-    return _render("sources.md.jinja", data, links, sources=data.sources.sources, cited_by=citations(data))
+    return render_template("sources.md.jinja", data, links, sources=data.sources.sources, cited_by=citations(data))
 
 
 def _number(value: float) -> str:
@@ -215,18 +157,19 @@ def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
         stages = data.funnels.simulator.stages
         chart = _chart(f"chart-{example.id}", f"{example.business}: an illustrative funnel",
                        [s.name for s in stages], list(example.funnel.counts.values()), [s.owner for s in stages])
-    return _render("chart.html.jinja", data, links, chart=chart)
+    return render_template("chart.html.jinja", data, links, chart=chart)
 
 
 def funnel_stages(data: SiteData, links: Links) -> str:
     """The customer funnel's stages: what each is, who owns it, which process steps act on it."""
-    return _render("funnel_stages.html.jinja", data, links, funnel=data.funnels.customer_funnel, steps=_steps(data))
+    funnel = data.funnels.customer_funnel
+    return render_template("funnel_stages.html.jinja", data, links, funnel=funnel, steps=_steps(data))
 
 
 def concept_funnels(data: SiteData, links: Links) -> str:
     """The marketing funnel and the sales funnel side by side."""
     pairs = [(data.funnels.marketing_funnel, "marketing"), (data.funnels.sales_funnel, "sales")]
-    return _render("concept_funnels.html.jinja", data, links, pairs=pairs)
+    return render_template("concept_funnels.html.jinja", data, links, pairs=pairs)
 
 
 def simulator(data: SiteData, links: Links) -> str:
@@ -247,11 +190,11 @@ def simulator(data: SiteData, links: Links) -> str:
                    summary="The chart follows your numbers; the totals above it and the table below it change too.")
     totals = (f"{_number(outcome.customers)} customers and {_money(outcome.revenue, sim.currency)} in revenue "
               f"from {_number(counts[0])} people reached.")
-    return _render("simulator.html.jinja", data, links, config=figure_json(config), examples=data.examples,
+    return render_template("simulator.html.jinja", data, links, config=figure_json(config), examples=data.examples,
                    default=default, top=sim.stages[0], rate_stages=list(zip(sim.stages[1:], rates, strict=True)),
                    reach=counts[0], average_sale=f"{default.funnel.average_sale:g}", currency=sim.currency,
                    max_reach=sim.max_reach, totals=totals,
-                   chart=Markup(_render("chart.html.jinja", data, links, chart=chart)))
+                   chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))
 
 
 def simulator_href(data: SiteData, links: Links, example) -> str:
@@ -268,13 +211,15 @@ def example_page(data: SiteData, links: Links, example_id: str) -> str:
     """A worked example's whole page."""
     example = data.example(example_id)
     chart = Markup(funnel_chart(data, links, example_id))
-    return _render("example_page.md.jinja", data, links, example=example, steps=_steps(data), chart=chart,
-                   simulator_href=simulator_href(data, links, example))
+    page = example_page_src(example_id)
+    quizzes = [Markup(render_quiz.quiz(data, links, q.id)) for q in data.quizzes if q.page == page]
+    return render_template("example_page.md.jinja", data, links, example=example, steps=_steps(data), chart=chart,
+                           simulator_href=simulator_href(data, links, example), quizzes=quizzes)
 
 
 def example_list(data: SiteData, links: Links) -> str:
     """The worked examples, with a line on each."""
-    return _render("example_list.html.jinja", data, links, examples=data.examples)
+    return render_template("example_list.html.jinja", data, links, examples=data.examples)
 
 
 def examples_overview(data: SiteData, links: Links) -> str:
@@ -285,7 +230,7 @@ def examples_overview(data: SiteData, links: Links) -> str:
     for e in data.examples:
         counts = list(e.funnel.counts.values())
         funnels[e.id] = f"{_number(counts[0])} reached, {_number(counts[-1])} customers ({counts[-1] / counts[0]:.1%})"
-    return _render("examples_overview.html.jinja", data, links, examples=data.examples, steps=steps,
+    return render_template("examples_overview.html.jinja", data, links, examples=data.examples, steps=steps,
                    activities=activities, funnels=funnels)
 
 
@@ -296,13 +241,13 @@ def example_funnels(data: SiteData, links: Links) -> str:
 
 def cases(data: SiteData, links: Links) -> str:
     """The short cases the sources report."""
-    return _render("cases.md.jinja", data, links, cases=data.cases.cases)
+    return render_template("cases.md.jinja", data, links, cases=data.cases.cases)
 
 
 def example_fields(data: SiteData, links: Links) -> str:
     """The fields of an example file, generated from its JSON Schema."""
     rows = field_rows(models.ExampleFile.model_json_schema())
-    return _render("example_fields.html.jinja", data, links, fields=rows)
+    return render_template("example_fields.html.jinja", data, links, fields=rows)
 
 
 PAGE_MACROS = {

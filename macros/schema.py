@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.models import FILE_MODELS, ExampleFile
+from macros.models import FILE_MODELS, ExampleFile, QuizFile
 
-# Schemas for files that may be many: data/examples/<id>.yml
-FOLDER_MODELS = {"examples/<id>.yml": ("example.schema.json", ExampleFile)}
+# Schemas for files that may be many: data/examples/<id>.yml, data/quizzes/<id>.yml
+FOLDER_MODELS = {
+    "examples/<id>.yml": ("example.schema.json", ExampleFile),
+    "quizzes/<id>.yml": ("quiz.schema.json", QuizFile),
+}
 
 
 def schema_texts() -> dict[str, str]:

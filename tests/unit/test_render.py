@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import render
+from macros import render, templating
 from macros.links import Links
 from macros.loading import SiteData
 
@@ -70,7 +70,7 @@ def test_every_macro_has_a_golden_case():
 
 
 def test_markdown_fields_are_sanitised():
-    html = render.markdown_html(
+    html = templating.markdown_html(
         'Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) **bold**', Links())
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("script") is None and soup.find("img") is None
@@ -80,7 +80,7 @@ def test_markdown_fields_are_sanitised():
 
 def test_markdown_links_to_pages_point_at_built_pages():
     links = Links.for_page("a/b.md", True)
-    html = render.markdown_html("See [the FAQ](faq.md#invest-first) and [home](index.md).", links)
+    html = templating.markdown_html("See [the FAQ](faq.md#invest-first) and [home](index.md).", links)
     hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a")]
     assert hrefs == ["../../faq/#invest-first", "../../"]
 

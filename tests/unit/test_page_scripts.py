@@ -1,0 +1,34 @@
+"""Each script is added to the pages that need it, without disturbing the page's HTML."""
+
+from macros.links import Links
+from macros.page_scripts import page_scripts
+
+
+def test_pages_without_widgets_get_no_script():
+    assert page_scripts("<p>Just text &amp; a table.</p>", Links.for_page("faq.md", True)) == ""
+
+
+def test_chart_pages_get_the_chart_script_once_with_a_relative_path():
+    html = '<p>A &amp; B</p><div class="mvs-chart__plot" data-figure="{}"></div>'
+    page = html + page_scripts(html, Links.for_page("funnel.md", True))
+    assert page.startswith(html)
+    assert page.count("<script") == 1
+    assert '<script src="../assets/funnels.js"></script>' in page
+
+
+def test_the_simulator_alone_also_needs_the_chart_script():
+    html = '<div class="mvs-sim" data-simulator="{}"></div>'
+    assert 'src="assets/funnels.js"' in page_scripts(html, Links.for_page("index.md", True))
+
+
+def test_quiz_pages_and_the_progress_page_get_only_the_quiz_script():
+    for html in ('<div class="mvs-quiz" data-quiz="x">', '<div class="mvs-progress" data-quiz-progress>'):
+        tags = page_scripts(html, Links.for_page("quizzes/final.md", True))
+        assert tags.count("<script") == 1
+        assert 'src="../../assets/quizzes.js"' in tags
+
+
+def test_a_page_with_a_chart_and_a_quiz_gets_both():
+    html = '<div class="mvs-chart__plot" data-figure="{}"></div><div class="mvs-quiz" data-quiz="x">'
+    tags = page_scripts(html, Links.for_page("funnel.md", True))
+    assert tags.index("funnels.js") < tags.index("quizzes.js")
