@@ -9,10 +9,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_data
-from macros.page_scripts import page_scripts
 from macros.generated_pages import add_files, add_to_nav
 from macros.glossary_links import link_terms
 from macros.links import Links
+from macros.page_scripts import page_scripts
 from macros.vendor import copy_vendor_files
 
 

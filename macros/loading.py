@@ -237,7 +237,7 @@ def _message(err: dict, model: type, tagged: Loc, loc: Loc, marks: _Marks) -> st
     message = err["msg"]
     message = message[0].lower() + message[1:]
     message = message.replace("input should be", "should be")
-    if kind.endswith("_type") or kind in ("literal_error", "enum"):
+    if kind.endswith("_type") or kind in ("literal_error", "enum", "bool_parsing"):
         message += f", got {err['input']!r}" if not isinstance(err["input"], (dict, list)) else ""
     return message
 
@@ -250,12 +250,12 @@ def _validate(rel: str, model: type[models.Model], raw: object, marks: _Marks) -
         for err in exc.errors(include_url=False):
             tagged = tuple(err["loc"])
             loc = _untagged(tagged, raw)
+            if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                loc = (*loc, "kind")
             if err["type"] == "extra_forbidden" and loc in marks.keys:
                 mark = marks.keys[loc]
             else:
                 _, mark = marks.nearest(loc)
-            if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-                loc = (*loc, "kind")
             message = _message(err, model, tagged, loc, marks)
             problems.append(Problem(rel, mark.line + 1, mark.column + 1, format_loc(loc), message))
         return None, problems

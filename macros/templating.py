@@ -58,7 +58,7 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_env.filters["compact"] = _compact
+_env.filters["compact"] = lambda html: Markup(_compact(html)) if isinstance(html, Markup) else _compact(html)
 
 
 def render_template(template: str, data: SiteData, links: Links, **context: object) -> str:

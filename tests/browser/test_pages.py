@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from macros.links import page_url
-from tests.build.test_site import NAV_PAGES
+from tests.build.test_site import ALL_PAGES
 
 pytestmark = pytest.mark.browser
-PATHS = [page_url(src, True) for src in NAV_PAGES]
+PATHS = [page_url(src, True) for src in ALL_PAGES]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 

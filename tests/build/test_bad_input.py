@@ -57,12 +57,20 @@ def test_hostile_text_in_data_is_escaped_or_removed(project, tmp_path):
     assert marker in text
     faq.write_text(text.replace(marker, marker + '      <img src=x onerror="alert(2)"> <script>alert(3)</script>\n', 1))
 
+    quiz = project / "data" / "quizzes" / "differences.yml"
+    text = quiz.read_text()
+    marker = "    explanation: >-\n"
+    assert marker in text
+    quiz.write_text(text.replace(marker, marker + '      <script>alert(4)</script> <b onclick="alert(5)">x</b>\n', 1))
+
     site = build_site(project, tmp_path / "site")
     differences = BeautifulSoup((site / "differences" / "index.html").read_text(), "lxml")
     faq_page = BeautifulSoup((site / "faq" / "index.html").read_text(), "lxml")
     assert "<script>alert(1)</script> plain" in differences.find("table", class_="mvs-compare").get_text()
     for soup in (differences, faq_page):
         article = soup.find("article")
-        assert article.find("script") is None
+        # Only our own widget scripts, by src; nothing inline.
+        scripts = article.find_all("script")
+        assert all(s.get("src", "").endswith("/assets/quizzes.js") and not s.string for s in scripts)
         assert article.find("img") is None
         assert [el.name for el in article.find_all(True) if any(a.startswith("on") for a in el.attrs)] == []

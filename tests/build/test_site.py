@@ -13,14 +13,19 @@ from bs4 import BeautifulSoup
 from macros.citations import citations
 from macros.links import page_url
 from macros.loading import example_page, load_data
+from macros.render_quiz import key_page
 from tests.conftest import ROOT
 
 CONTENT_PAGES = [
     "index.md", "definitions.md", "differences.md", "processes.md", "funnel.md", "tactics.md", "together.md",
-    "disagreements.md", "examples/index.md", "examples/add-your-own.md", "faq.md", "glossary.md", "sources.md",
+    "disagreements.md", "examples/index.md", "examples/add-your-own.md", "quizzes/index.md", "quizzes/final.md",
+    "quizzes/progress.md", "answer-keys/index.md", "faq.md", "glossary.md", "sources.md",
 ]
-GENERATED_PAGES = [example_page(e.id) for e in load_data(ROOT / "data", ROOT / "content").examples]
+_DATA = load_data(ROOT / "data", ROOT / "content")
+GENERATED_PAGES = [example_page(e.id) for e in _DATA.examples]
 NAV_PAGES = CONTENT_PAGES + GENERATED_PAGES
+KEY_PAGES = [key_page(q.id) for q in _DATA.quizzes]
+ALL_PAGES = NAV_PAGES + KEY_PAGES
 
 
 def html_files(site: Path) -> list[Path]:
@@ -55,7 +60,7 @@ def test_generated_example_pages_are_in_the_built_nav(built_site, site_data):
     assert labels[overview + 1:overview + 1 + len(site_data.examples)] == [e.business for e in site_data.examples]
 
 
-@pytest.mark.parametrize("src", NAV_PAGES)
+@pytest.mark.parametrize("src", ALL_PAGES)
 def test_page_has_title_description_and_no_leftovers(built_site, src):
     soup = soup_of(built_site, src)
     description = soup.find("meta", attrs={"name": "description"})["content"]
@@ -68,8 +73,8 @@ def test_page_has_title_description_and_no_leftovers(built_site, src):
 
 def test_each_page_has_its_own_description(built_site):
     descriptions = [soup_of(built_site, src).find("meta", attrs={"name": "description"})["content"]
-                    for src in NAV_PAGES]
-    assert len(set(descriptions)) == len(NAV_PAGES)
+                    for src in ALL_PAGES]
+    assert len(set(descriptions)) == len(ALL_PAGES)
 
 
 def test_nothing_is_loaded_from_another_origin(built_site):
@@ -147,6 +152,8 @@ def test_cited_items_and_the_sources_page_agree(built_site, site_data):
         soup = soup_of(built_site, src)
         base = page_url(src, True)
         for cite in soup.select(".mvs-cite"):
+            if cite.find_parent(class_="mvs-quiz"):
+                continue  # quiz explanations cite their sources; the Sources page lists the site's content
             item = cite.find_parent(id=True)
             if item is None or item.name == "article":
                 item = cite.find_previous(re.compile("^h[1-3]$"), id=True)
