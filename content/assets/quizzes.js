@@ -424,6 +424,7 @@
       }
       if (ok === null) return;
       var words = ok === "missed" ? "right answer" : ok ? "right" : "wrong";
+      if (self.kind === "order") words = ok ? "right place" : "wrong place";
       li.classList.add(ok === "missed" ? "is-missed" : ok ? "is-right" : "is-wrong");
       li.appendChild(el("span", "mvs-q__mark", (ok === true ? "✓ " : "✗ ") + words));
     });

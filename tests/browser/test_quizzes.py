@@ -1,0 +1,294 @@
+"""Quizzes in Chromium: answered by keyboard, scored, remembered, and robust to bad stored data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros import models
+from macros.links import page_url
+from macros.quizzes import fingerprint
+from tests.browser.test_pages import axe_violations
+
+pytestmark = pytest.mark.browser
+KEY = "mvs-quiz-progress"
+FIRST_LETTER = {"marketing": "M", "sales": "S", "both": "B"}
+
+
+def first_of_kind(site_data, kind: str) -> tuple[models.QuizFile, object]:
+    for quiz in site_data.quizzes:
+        for question in quiz.questions:
+            if question.kind == kind:
+                return quiz, question
+    raise AssertionError(f"no {kind} question in data/quizzes/")
+
+
+def fieldset(page, quiz, question):
+    return page.locator(f"#{quiz.id}-{question.id}")
+
+
+def tab_to(page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the focused element matches selector."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_by_keyboard(page, quiz, question, correct: bool = True) -> None:
+    """Answer with the keyboard only, starting from the question's first control."""
+    box = fieldset(page, quiz, question)
+    qid = f"#{quiz.id}-{question.id}"
+    kind = question.kind
+    if kind in ("single", "true_false"):
+        want = str(question.answer).lower() if kind == "true_false" else str(
+            next(i for i, o in enumerate(question.options) if o.correct))
+        box.locator("input").first.focus()
+        page.keyboard.press("Space")
+        for _ in range(8):
+            value = page.evaluate("() => document.activeElement.value")
+            if (value == want) == correct:
+                break
+            page.keyboard.press("ArrowDown")
+    elif kind == "multiple":
+        right = {str(i) for i, o in enumerate(question.options) if o.correct}
+        box.locator("input").first.focus()
+        for i in range(len(question.options)):
+            if i:
+                page.keyboard.press("Tab")
+            if (page.evaluate("() => document.activeElement.value") in right) == correct:
+                page.keyboard.press("Space")
+    elif kind == "classify":
+        box.locator("select").first.focus()
+        for i in range(len(question.items)):
+            if i:
+                page.keyboard.press("Tab")
+            item = int(page.evaluate("() => document.activeElement.closest('li').dataset.item"))
+            category = question.items[item].answer if correct else (
+                "sales" if question.items[item].answer != "sales" else "marketing")
+            page.keyboard.type(FIRST_LETTER[category])
+    else:  # order: move each item up to its place, keeping focus on the moved item's button
+        for target in range(len(question.items)):
+            at = box.locator(".mvs-q__order > li").evaluate_all(
+                "(items, t) => items.findIndex(li => li.dataset.item === String(t))", target)
+            box.locator(f".mvs-q__order > li[data-item='{target}'] [data-move='-1']").focus()
+            for _ in range(at - target):
+                page.keyboard.press("Enter")
+        if not correct:
+            box.locator(".mvs-q__order > li").first.locator("[data-move='1']").focus()
+            page.keyboard.press("Enter")
+    tab_to(page, f"{qid} .mvs-q__check")
+    page.keyboard.press("Enter")
+
+
+def stored(page) -> dict:
+    return page.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY)
+
+
+@pytest.mark.parametrize("kind", list(models.QUESTION_KINDS))
+def test_each_kind_answers_by_keyboard_with_announced_feedback(open_page, site_data, kind):
+    quiz, question = first_of_kind(site_data, kind)
+    watched = open_page(page_url(quiz.page, True))
+    page = watched.page
+    answer_by_keyboard(page, quiz, question)
+    box = fieldset(page, quiz, question)
+    feedback = box.locator(".mvs-q__feedback")
+    assert feedback.get_attribute("role") == "status"
+    assert feedback.inner_text().startswith("Right.")
+    explanation = box.locator(".mvs-q__answer .mvs-q__explanation").text_content().strip()
+    assert explanation and explanation in feedback.text_content()
+    # Focus moves to "Try again", which brings the question back.
+    assert page.evaluate("() => document.activeElement.classList.contains('mvs-q__retry')")
+    page.keyboard.press("Enter")
+    assert feedback.inner_text() == ""
+    assert box.locator(".mvs-q__check").is_visible()
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("kind", ["multiple", "classify", "order"])
+def test_partly_right_answers_get_partial_credit(open_page, site_data, kind):
+    quiz, question = first_of_kind(site_data, kind)
+    page = open_page(page_url(quiz.page, True)).page
+    answer_by_keyboard(page, quiz, question, correct=False)
+    text = fieldset(page, quiz, question).locator(".mvs-q__feedback").inner_text()
+    assert not text.startswith("Right.")
+    score = stored(page)["quizzes"][quiz.id]["answers"][question.id]["score"]
+    assert 0 <= score < 1
+    if kind == "order":  # one item moved down by one: all but two neighboring pairs still follow
+        n = len(question.items)
+        assert score == pytest.approx((n - 3) / (n - 1))
+        assert text.startswith("Partly right") and f"{n - 3} of {n - 1}" in text
+
+
+def test_answering_without_choosing_asks_for_a_choice(open_page, site_data):
+    quiz, question = first_of_kind(site_data, "single")
+    page = open_page(page_url(quiz.page, True)).page
+    box = fieldset(page, quiz, question)
+    box.locator(".mvs-q__check").click()
+    assert box.locator(".mvs-q__feedback").inner_text() == "Choose an answer first."
+    assert page.evaluate("k => localStorage.getItem(k)", KEY) is None
+
+
+def test_progress_survives_a_reload(open_page, site_data):
+    quiz = site_data.quiz("processes")
+    page = open_page(page_url(quiz.page, True)).page
+    first, second = quiz.questions[0], quiz.questions[1]
+    answer_by_keyboard(page, quiz, first)
+    answer_by_keyboard(page, quiz, second, correct=False)
+    before = {q.id: fieldset(page, quiz, q).locator(".mvs-q__feedback").inner_text() for q in (first, second)}
+    summary = page.locator(f"#quiz-{quiz.id} .mvs-quiz__score").inner_text()
+    assert summary.startswith(f"Answered 2 of {len(quiz.questions)}")
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    for q in (first, second):
+        box = fieldset(page, quiz, q)
+        assert box.locator(".mvs-q__feedback").inner_text() == before[q.id]
+        assert box.locator(".mvs-q__retry").is_visible()
+    assert page.locator(f"#quiz-{quiz.id} .mvs-quiz__score").inner_text() == summary
+    untouched = fieldset(page, quiz, quiz.questions[2])
+    assert untouched.locator(".mvs-q__feedback").inner_text() == ""
+    # "Start this quiz again" clears it, on the page and in storage.
+    page.locator(f"#quiz-{quiz.id} .mvs-quiz__restart").click()
+    assert fieldset(page, quiz, first).locator(".mvs-q__feedback").inner_text() == ""
+    assert quiz.id not in stored(page)["quizzes"]
+
+
+def corrupt_values(quiz) -> list[str]:
+    real = fingerprint(quiz)
+    q0 = quiz.questions[0].id
+
+    def with_answer(answer: object, **entry: object) -> str:
+        base = {"fingerprint": real, "updated": 1, "answers": {q0: answer}}
+        return json.dumps({"version": 1, "quizzes": {quiz.id: {**base, **entry}}})
+
+    return [
+        "{not json",
+        '"a string"',
+        "null",
+        "[]",
+        json.dumps({"version": 0, "quizzes": {}}),  # an older version
+        json.dumps({"version": 1, "quizzes": []}),
+        json.dumps({"version": 1, "quizzes": {quiz.id: "yes"}}),
+        with_answer({"response": 0, "score": 1}, fingerprint="0ld"),  # an older version of this quiz
+        with_answer({"response": 0, "score": 1}, updated="yesterday"),
+        with_answer({"response": [99, "x"], "score": 0.5}),
+        with_answer({"response": {"a": 1}, "score": 7}),
+        with_answer("right"),
+    ]
+
+
+def test_corrupt_or_old_stored_progress_is_dropped_without_breaking_the_page(open_page, site_data):
+    quiz = site_data.quiz("processes")
+    watched = open_page(page_url(quiz.page, True))
+    page = watched.page
+    question = quiz.questions[0]
+    for value in corrupt_values(quiz):
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        assert page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").count() == 1, value
+        assert fieldset(page, quiz, question).locator(".mvs-q__feedback").inner_text() == "", value
+        answer_by_keyboard(page, quiz, question)
+        assert fieldset(page, quiz, question).locator(".mvs-q__feedback").inner_text().startswith("Right."), value
+        saved = stored(page)
+        assert saved["version"] == 1 and saved["quizzes"][quiz.id]["answers"][question.id]["score"] == 1, value
+    assert watched.errors == []
+
+
+def test_the_progress_page_shows_each_quiz_and_resets(open_page, site_data):
+    quiz = site_data.quiz("processes")
+    page = open_page(page_url(quiz.page, True)).page
+    answer_by_keyboard(page, quiz, quiz.questions[0])
+    answer_by_keyboard(page, quiz, quiz.questions[1])
+    page.goto(page.url.split("processes/")[0] + "quizzes/progress/")
+    page.wait_for_load_state("networkidle")
+    row = page.locator(f"tr[data-quiz='{quiz.id}']")
+    assert row.locator("[data-cell=answered]").inner_text() == f"2 of {len(quiz.questions)}"
+    assert row.locator("[data-cell=score]").inner_text() == "2 out of 2 (100%)"
+    assert row.locator("[data-cell=last]").inner_text() not in ("", "Not started")
+    other = page.locator("tr[data-quiz='definitions']")
+    assert other.locator("[data-cell=last]").inner_text() == "Not started"
+    assert "started 1 of" in page.locator(".mvs-progress__total").inner_text()
+    page.locator(".mvs-progress__reset").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.classList.contains('mvs-progress__confirm')")
+    page.keyboard.press("Enter")
+    assert row.locator("[data-cell=answered]").inner_text() == f"0 of {len(quiz.questions)}"
+    assert row.locator("[data-cell=last]").inner_text() == "Not started"
+    assert stored(page) == {"version": 1, "quizzes": {}}
+
+
+def test_a_quiz_works_after_instant_navigation(open_page, site_data):
+    quiz = site_data.quiz("definitions")
+    watched = open_page("faq/")
+    page = watched.page
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary a[href$='definitions/']").first.click()
+    page.wait_for_url("**/definitions/")
+    page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").wait_for()
+    answer_by_keyboard(page, quiz, quiz.questions[1])
+    assert fieldset(page, quiz, quiz.questions[1]).locator(".mvs-q__feedback").inner_text().startswith("Right.")
+    assert page.evaluate("window.__sameDocument === true")
+    assert watched.errors == []
+
+
+def test_options_are_shuffled_on_each_visit(open_page, site_data):
+    quiz, question = next((z, q) for z in site_data.quizzes for q in z.questions
+                          if q.kind in ("single", "multiple") and len(q.options) >= 4)
+    orders = set()
+    for _ in range(6):
+        page = open_page(page_url(quiz.page, True)).page
+        orders.add(tuple(fieldset(page, quiz, question).locator("input").evaluate_all("els => els.map(e => e.value)")))
+    assert len(orders) > 1
+
+
+def test_without_javascript_questions_and_folded_answers_are_there(browser, base_url, site_data):
+    quiz = site_data.quiz("final")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + page_url(quiz.page, True))
+        boxes = page.locator("fieldset.mvs-q")
+        assert boxes.count() == len(quiz.questions)
+        for i in range(boxes.count()):
+            box = boxes.nth(i)
+            assert box.locator("legend").is_visible()
+            answer = box.locator("details.mvs-q__answer")
+            assert answer.is_visible() and answer.get_attribute("open") is None
+            assert not box.locator(".mvs-q__check").is_visible()
+            assert not box.locator(".mvs-q__why").first.is_visible()
+        page.locator("details.mvs-q__answer summary").first.click()
+        assert boxes.first.locator(".mvs-q__why").is_visible()
+        assert page.locator(".mvs-quiz__without-js").is_visible()
+    finally:
+        context.close()
+
+
+def test_printed_quiz_shows_questions_without_answers(open_page, site_data):
+    quiz = site_data.quiz("processes")
+    page = open_page(page_url(quiz.page, True)).page
+    answer_by_keyboard(page, quiz, quiz.questions[0])
+    page.emulate_media(media="print")
+    box = fieldset(page, quiz, quiz.questions[0])
+    assert box.locator("legend").is_visible()
+    assert box.locator(".mvs-q__order > li").first.is_visible()
+    for hidden in (".mvs-q__answer", ".mvs-q__feedback", ".mvs-q__actions", ".mvs-q__hint", ".mvs-q__mark"):
+        assert page.locator(f"#quiz-{quiz.id} {hidden}:visible").count() == 0, hidden
+    assert page.locator(f"#quiz-{quiz.id} .mvs-quiz__summary").is_hidden()
+    assert page.locator(f"#quiz-{quiz.id} .mvs-q__print-choices:visible").count() > 0
+
+
+def test_answered_quiz_passes_axe_in_both_palettes(open_page, axe_source, site_data):
+    quiz = site_data.quiz("differences")
+    watched = open_page(page_url(quiz.page, True))
+    page = watched.page
+    for question in quiz.questions[:4]:
+        answer_by_keyboard(page, quiz, question, correct=question.kind == "single")
+    assert axe_violations(page, axe_source) == []
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.mouse.move(5, 450)
+    page.wait_for_timeout(300)
+    assert axe_violations(page, axe_source) == []
