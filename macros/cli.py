@@ -24,7 +24,9 @@ def check(root: Path) -> int:
         print(err, file=sys.stderr)
         print(f"{len(err.problems)} problem(s) in data/; nothing was built.", file=sys.stderr)
         return 1
-    print(f"data/ is valid: {len(data.glossary.terms)} glossary terms, {len(data.comparison.rows)} comparison rows.")
+    questions = sum(len(q.questions) for q in data.quizzes)
+    print(f"data/ is valid: {len(data.glossary.terms)} glossary terms, {len(data.comparison.rows)} comparison rows, "
+          f"{len(data.examples)} worked examples, {len(data.quizzes)} quizzes with {questions} questions.")
     return 0
 
 

@@ -17,7 +17,7 @@ from macros.models import Term
 _TOKENS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]+>|[^<]+", re.S | re.I)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "dt", "button", "label", "summary", "caption",
-         "cite", "abbr", "th", "title", "svg"}
+         "cite", "abbr", "th", "title", "svg", "legend", "select", "option", "textarea"}
 _LINK = Markup('<a class="mvs-term" href="{}" title="{}">{}</a>')
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 

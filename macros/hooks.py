@@ -1,4 +1,4 @@
-"""MkDocs hooks: generate the examples' and answer keys' pages, link glossary terms, copy front-end files."""
+"""MkDocs hooks: generate the examples' and answer keys' pages, link glossary terms, copy and minify front-end files."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from macros import site_data
 from macros.generated_pages import add_files, add_to_nav
 from macros.glossary_links import link_terms
 from macros.links import Links
+from macros.minify import minify_assets
 from macros.page_scripts import page_scripts
 from macros.vendor import copy_vendor_files
 
@@ -34,3 +35,4 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     copy_vendor_files(Path(config.config_file_path).parent, Path(config.site_dir))
+    minify_assets(Path(config.site_dir))

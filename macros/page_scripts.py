@@ -9,7 +9,7 @@ from macros.links import Links
 # script -> markers in the page's HTML that call for it
 SCRIPTS = {
     "assets/funnels.js": ('class="mvs-chart__plot"', "data-simulator="),
-    "assets/quizzes.js": ('class="mvs-quiz"', "data-quiz-progress"),
+    "assets/quiz-loader.js": ('class="mvs-quiz"', "data-quiz-progress"),
 }
 _TAG = Markup('\n<script src="{}"></script>\n')
 

@@ -608,11 +608,11 @@
     });
   }
 
-  // On a first load this script runs before Material's bundle has created document$:
-  // subscribe once the document is parsed, so later instant navigations start quizzes too.
+  // Loaded late (by quiz-loader.js), this may run after document$ has last emitted: start now as
+  // well as on every later page. start() skips widgets it has already started.
   function subscribe() {
+    start();
     if (window.document$) window.document$.subscribe(start);
-    else start();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);

@@ -28,6 +28,12 @@ def fieldset(page, quiz, question):
     return page.locator(f"#{quiz.id}-{question.id}")
 
 
+def ready(page, quiz) -> None:
+    """Bring the quiz near the screen, which loads its script, and wait until it has started."""
+    page.locator(f"#quiz-{quiz.id}").scroll_into_view_if_needed()
+    page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").wait_for()
+
+
 def tab_to(page, selector: str, limit: int = 40) -> None:
     """Press Tab until the focused element matches selector."""
     for _ in range(limit):
@@ -39,6 +45,7 @@ def tab_to(page, selector: str, limit: int = 40) -> None:
 
 def answer_by_keyboard(page, quiz, question, correct: bool = True) -> None:
     """Answer with the keyboard only, starting from the question's first control."""
+    ready(page, quiz)
     box = fieldset(page, quiz, question)
     qid = f"#{quiz.id}-{question.id}"
     kind = question.kind
@@ -125,6 +132,7 @@ def test_partly_right_answers_get_partial_credit(open_page, site_data, kind):
 def test_answering_without_choosing_asks_for_a_choice(open_page, site_data):
     quiz, question = first_of_kind(site_data, "single")
     page = open_page(page_url(quiz.page, True)).page
+    ready(page, quiz)
     box = fieldset(page, quiz, question)
     box.locator(".mvs-q__check").click()
     assert box.locator(".mvs-q__feedback").inner_text() == "Choose an answer first."
@@ -141,7 +149,7 @@ def test_progress_survives_a_reload(open_page, site_data):
     summary = page.locator(f"#quiz-{quiz.id} .mvs-quiz__score").inner_text()
     assert summary.startswith(f"Answered 2 of {len(quiz.questions)}")
     page.reload()
-    page.wait_for_load_state("networkidle")
+    ready(page, quiz)
     for q in (first, second):
         box = fieldset(page, quiz, q)
         assert box.locator(".mvs-q__feedback").inner_text() == before[q.id]
@@ -187,8 +195,7 @@ def test_corrupt_or_old_stored_progress_is_dropped_without_breaking_the_page(ope
     for value in corrupt_values(quiz):
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
         page.reload()
-        page.wait_for_load_state("networkidle")
-        assert page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").count() == 1, value
+        ready(page, quiz)
         assert fieldset(page, quiz, question).locator(".mvs-q__feedback").inner_text() == "", value
         answer_by_keyboard(page, quiz, question)
         assert fieldset(page, quiz, question).locator(".mvs-q__feedback").inner_text().startswith("Right."), value
@@ -203,7 +210,7 @@ def test_the_progress_page_shows_each_quiz_and_resets(open_page, site_data):
     answer_by_keyboard(page, quiz, quiz.questions[0])
     answer_by_keyboard(page, quiz, quiz.questions[1])
     page.goto(page.url.split("processes/")[0] + "quizzes/progress/")
-    page.wait_for_load_state("networkidle")
+    page.locator(".mvs-progress--ready").wait_for()
     row = page.locator(f"tr[data-quiz='{quiz.id}']")
     assert row.locator("[data-cell=answered]").inner_text() == f"2 of {len(quiz.questions)}"
     assert row.locator("[data-cell=score]").inner_text() == "2 out of 2 (100%)"
@@ -227,7 +234,6 @@ def test_a_quiz_works_after_instant_navigation(open_page, site_data):
     page.evaluate("window.__sameDocument = true")
     page.locator("nav.md-nav--primary a[href$='definitions/']").first.click()
     page.wait_for_url("**/definitions/")
-    page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").wait_for()
     answer_by_keyboard(page, quiz, quiz.questions[1])
     assert fieldset(page, quiz, quiz.questions[1]).locator(".mvs-q__feedback").inner_text().startswith("Right.")
     assert page.evaluate("window.__sameDocument === true")
@@ -240,6 +246,7 @@ def test_options_are_shuffled_on_each_visit(open_page, site_data):
     orders = set()
     for _ in range(6):
         page = open_page(page_url(quiz.page, True)).page
+        ready(page, quiz)
         orders.add(tuple(fieldset(page, quiz, question).locator("input").evaluate_all("els => els.map(e => e.value)")))
     assert len(orders) > 1
 
@@ -292,3 +299,17 @@ def test_answered_quiz_passes_axe_in_both_palettes(open_page, axe_source, site_d
     page.mouse.move(5, 450)
     page.wait_for_timeout(300)
     assert axe_violations(page, axe_source) == []
+
+
+def test_the_quiz_script_loads_only_when_the_quiz_comes_near(open_page, site_data):
+    quiz = site_data.quiz("processes")
+    page = open_page(page_url(quiz.page, True)).page
+
+    def requested() -> bool:
+        return page.evaluate("performance.getEntriesByType('resource').some(e => e.name.endsWith('/quizzes.js'))")
+
+    page.wait_for_timeout(300)
+    assert not requested()
+    assert page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").count() == 0
+    ready(page, quiz)
+    assert requested()

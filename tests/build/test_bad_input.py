@@ -71,6 +71,6 @@ def test_hostile_text_in_data_is_escaped_or_removed(project, tmp_path):
         article = soup.find("article")
         # Only our own widget scripts, by src; nothing inline.
         scripts = article.find_all("script")
-        assert all(s.get("src", "").endswith("/assets/quizzes.js") and not s.string for s in scripts)
+        assert all(s.get("src", "").endswith("/assets/quiz-loader.js") and not s.string for s in scripts)
         assert article.find("img") is None
         assert [el.name for el in article.find_all(True) if any(a.startswith("on") for a in el.attrs)] == []

@@ -20,14 +20,14 @@ def test_each_quiz_sits_on_its_page_under_its_heading_with_the_script(built_site
         legends = [f.legend.select_one(".mvs-q__prompt").get_text(" ", strip=True)
                    for f in widget.select("fieldset.mvs-q")]
         assert legends == [" ".join(q.prompt.split()) for q in quiz.questions]
-        assert soup.find("article").find("script", src=lambda s: s and s.endswith("assets/quizzes.js"))
+        assert soup.find("article").find("script", src=lambda s: s and s.endswith("assets/quiz-loader.js"))
 
 
 def test_pages_without_a_quiz_do_not_load_the_quiz_script(built_site, site_data):
     with_quiz = {q.page for q in site_data.quizzes} | {"quizzes/progress.md"}
     for src in CONTENT_PAGES:
         scripts = [s["src"] for s in soup_of(built_site, src).find_all("script", src=True)]
-        assert any(s.endswith("assets/quizzes.js") for s in scripts) == (src in with_quiz), src
+        assert any(s.endswith("assets/quiz-loader.js") for s in scripts) == (src in with_quiz), src
 
 
 def test_the_quiz_list_links_to_every_quiz(built_site, site_data):

@@ -48,3 +48,10 @@ def test_terms_with_an_apostrophe_match_escaped_or_plain():
     assert linked("<p>The buyer&#39;s journey starts early.</p>") == [
         ("buyer's journey", "/glossary/#buyers-journey", "The path to a purchase.")]
     assert [t[1] for t in linked("<p>A buyer's journey.</p>")] == ["/glossary/#buyers-journey"]
+
+
+def test_quiz_controls_are_left_alone():
+    """A link inside a question's legend, label or select would get in the way of answering."""
+    html = ('<fieldset><legend>Is a lead ready?</legend><label><input type="radio"> A qualified lead</label>'
+            '<select><option>Lead</option></select><p>Feedback: a lead is ready.</p></fieldset>')
+    assert linked(html) == [("lead", "/glossary/#lead", "A person who has shown interest.")]

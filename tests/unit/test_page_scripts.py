@@ -25,10 +25,10 @@ def test_quiz_pages_and_the_progress_page_get_only_the_quiz_script():
     for html in ('<div class="mvs-quiz" data-quiz="x">', '<div class="mvs-progress" data-quiz-progress>'):
         tags = page_scripts(html, Links.for_page("quizzes/final.md", True))
         assert tags.count("<script") == 1
-        assert 'src="../../assets/quizzes.js"' in tags
+        assert 'src="../../assets/quiz-loader.js"' in tags
 
 
 def test_a_page_with_a_chart_and_a_quiz_gets_both():
     html = '<div class="mvs-chart__plot" data-figure="{}"></div><div class="mvs-quiz" data-quiz="x">'
     tags = page_scripts(html, Links.for_page("funnel.md", True))
-    assert tags.index("funnels.js") < tags.index("quizzes.js")
+    assert tags.index("funnels.js") < tags.index("quiz-loader.js")
