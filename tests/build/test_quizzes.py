@@ -79,3 +79,13 @@ def test_answer_keys_are_for_teachers_only(built_site, site_data):
     for quiz in site_data.quizzes:
         article = soup_of(built_site, quiz.page).find("article")
         assert not article.select("a[href*='answer-keys']"), quiz.page
+
+
+def test_search_finds_quiz_questions_but_not_their_answers(built_site, site_data):
+    search = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(" ".join(d["text"].split()) for d in search["docs"])
+    quiz = site_data.quiz("processes")
+    assert " ".join(quiz.questions[0].prompt.split()) in text
+    for q in quiz.questions:
+        for part in getattr(q, "options", None) or getattr(q, "items", None) or []:
+            assert " ".join(part.feedback.split()) not in text, part.feedback
