@@ -423,10 +423,10 @@
         ok = Number(li.getAttribute("data-item")) === at;
       }
       if (ok === null) return;
-      var words = ok === "missed" ? "right answer" : ok ? "right" : "wrong";
+      var words = ok === "missed" ? "right answer, not chosen" : ok ? "right" : "wrong";
       if (self.kind === "order") words = ok ? "right place" : "wrong place";
       li.classList.add(ok === "missed" ? "is-missed" : ok ? "is-right" : "is-wrong");
-      li.appendChild(el("span", "mvs-q__mark", (ok === true ? "✓ " : "✗ ") + words));
+      li.appendChild(el("span", "mvs-q__mark", (ok === "missed" ? "○ " : ok ? "✓ " : "✗ ") + words));
     });
   };
 
@@ -590,7 +590,7 @@
       cell("answered").textContent = answered + " of " + count;
       cell("score").textContent = answered ? points(sum) + " out of " + answered + " (" + percent(sum / answered) + ")" : "–";
       var entry = store.quizzes[row.getAttribute("data-quiz")];
-      cell("last").textContent = answered ? new Date(entry.updated).toLocaleString() : "Not started";
+      cell("last").textContent = answered ? new Date(entry.updated).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "Not started";
       if (answered) started += 1;
     });
     this.total.textContent = started ? "You have started " + started + " of " + quizzes.length + " quizzes."
