@@ -7,9 +7,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros import render, render_quiz
+from macros import render, render_downloads, render_quiz, render_teaching
 from macros.links import Links
 from macros.loading import DataError, SiteData, load_data
+from macros.offline import offline_enabled
 
 
 def site_data(root: Path) -> SiteData:
@@ -30,6 +31,7 @@ def define_env(env) -> None:
     """Wire the data and the renderers into mkdocs-macros."""
     data = site_data(Path(env.project_dir))
     env.variables["site_data"] = data
+    env.variables["offline_build"] = offline_enabled(env.conf)
 
     def links() -> Links:
         return Links.for_page(env.page.file.src_uri, env.conf["use_directory_urls"])
@@ -41,5 +43,6 @@ def define_env(env) -> None:
 
         return macro
 
-    for name, renderer in {**render.PAGE_MACROS, **render_quiz.PAGE_MACROS}.items():
+    macros = (render, render_quiz, render_teaching, render_downloads)
+    for name, renderer in {k: v for m in macros for k, v in m.PAGE_MACROS.items()}.items():
         env.macro(bind(renderer), name)

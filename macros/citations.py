@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from macros.loading import SiteData
+from macros.loading import SiteData, lesson_pages
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ def _items(data: SiteData):
         yield "faq.md", q.id, q.question, q.sources
     for term in data.glossary.terms:
         yield "glossary.md", term.id, f"Glossary: {term.term}", term.sources
+    for lesson in data.teaching.lessons:
+        yield lesson_pages(lesson.id)[0], "sources", f"Lesson plan: {lesson.title}", lesson.sources
 
 
 def citations(data: SiteData) -> dict[str, list[Citation]]:

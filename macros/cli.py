@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from macros.loading import DataError, load_data
+from macros.offline import ZIP_PATH, zip_site
 from macros.schema import stale_schemas, write_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,8 @@ def build(root: Path, site_dir: Path) -> int:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp)],
         cwd=root, env=env, check=False,
     )
+    if not result.returncode:
+        result = _build_offline_copy(root, tmp, env)
     if result.returncode:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
@@ -58,6 +61,18 @@ def build(root: Path, site_dir: Path) -> int:
     shutil.rmtree(old, ignore_errors=True)
     print(f"Built {site_dir}.")
     return 0
+
+
+def _build_offline_copy(root: Path, site: Path, env: dict) -> subprocess.CompletedProcess:
+    """Build the site again for file:// (Material's offline plugin) and zip it into site/downloads/."""
+    with tempfile.TemporaryDirectory(prefix=".site-offline-", dir=site.parent) as offline:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", offline],
+            cwd=root, env={**env, "OFFLINE": "true", "SITE_URL": ""}, check=False,
+        )
+        if not result.returncode:
+            zip_site(Path(offline), site / ZIP_PATH)
+    return result
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""MkDocs hooks: generate the examples' and answer keys' pages, link glossary terms, copy and minify front-end files."""
+"""MkDocs hooks: pages generated from data, glossary links, quiz downloads, and our front-end files."""
 
 from __future__ import annotations
 
@@ -9,16 +9,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import site_data
+from macros.exports import write_downloads
 from macros.generated_pages import add_files, add_to_nav
 from macros.glossary_links import link_terms
 from macros.links import Links
 from macros.minify import minify_assets
+from macros.offline import adapt_config
 from macros.page_scripts import page_scripts
 from macros.vendor import copy_vendor_files
 
 
 def on_config(config):
     add_to_nav(config, site_data(Path(config.config_file_path).parent))
+    adapt_config(config)
     return config
 
 
@@ -34,5 +37,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    copy_vendor_files(Path(config.config_file_path).parent, Path(config.site_dir))
+    root = Path(config.config_file_path).parent
+    copy_vendor_files(root, Path(config.site_dir))
+    write_downloads(site_data(root), Path(config.site_dir))
     minify_assets(Path(config.site_dir))

@@ -22,6 +22,7 @@ PATTERN_HINTS = {
 }
 EXAMPLES = "examples"
 QUIZZES = "quizzes"
+TEACHERS = "teachers"
 FOLDERS = {EXAMPLES: models.ExampleFile, QUIZZES: models.QuizFile}
 MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
@@ -66,8 +67,10 @@ class SiteData:
     faq: models.FaqFile
     funnels: models.FunnelsFile
     cases: models.CasesFile
+    teaching: models.TeachingFile
     examples: tuple[models.ExampleFile, ...]
     quizzes: tuple[models.QuizFile, ...]
+    page_titles: dict[str, str] = field(default_factory=dict)
 
     def example(self, example_id: str) -> models.ExampleFile:
         for example in self.examples:
@@ -80,6 +83,15 @@ class SiteData:
             if quiz.id == quiz_id:
                 return quiz
         raise ValueError(f"no quiz {quiz_id!r} in data/quizzes/")
+
+    def lesson(self, lesson_id: str) -> models.Lesson:
+        for lesson in self.teaching.lessons:
+            if lesson.id == lesson_id:
+                return lesson
+        raise ValueError(f"no lesson {lesson_id!r} in data/teaching.yml")
+
+    def page_teaching(self, page: str) -> models.PageTeaching | None:
+        return next((p for p in self.teaching.pages if p.page == page), None)
 
     def source(self, source_id: str) -> models.Source:
         return next(s for s in self.sources.sources if s.id == source_id)
@@ -309,6 +321,8 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
 
     if "funnels.yml" in files:
         _check_funnels(files, problem)
+    if "teaching.yml" in files:
+        _check_teaching(files, problem)
     for name, value in files.items():
         if name.startswith(f"{EXAMPLES}/"):
             _check_example(name, value, files, problem)
@@ -327,9 +341,20 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
 
 def _page_targets(loc: Loc, text: str) -> list[str]:
     """Internal page links in a field: a PageLink's page, or .md links in Markdown."""
-    if loc and loc[-1] == "page":
+    if loc and (loc[-1] == "page" or (len(loc) > 1 and loc[-2] == "pages" and isinstance(loc[-1], int))):
         return [text]
     return [t for t in MD_LINK.findall(text) if ".md" in t and "://" not in t]
+
+
+def page_titles(content_dir: Path) -> dict[str, str]:
+    """Each Markdown page's title: its first '# ' heading."""
+    titles = {}
+    for path in content_dir.rglob("*.md"):
+        heading = next((line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines()
+                        if line.startswith("# ")), None)
+        if heading:
+            titles[path.relative_to(content_dir).as_posix()] = heading
+    return titles
 
 
 def content_pages(content_dir: Path) -> set[str]:
@@ -375,13 +400,22 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
             problems.append(Problem(f"data/{folder}/", 1, 1, "(folder)", f"there must be at least one {what}"))
     pages = None
     if content_dir:
-        pages = content_pages(content_dir) | {example_page(e.id) for e in examples}
+        lessons = files["teaching.yml"].lessons if "teaching.yml" in files else []
+        pages = (content_pages(content_dir) | {example_page(e.id) for e in examples}
+                 | {page for lesson in lessons for page in lesson_pages(lesson.id)})
     problems += _cross_check(files, marks, pages)
     if problems:
         raise DataError(problems)
     top = {name.removesuffix(".yml"): value for name, value in files.items() if "/" not in name}
+    titles = {**page_titles(content_dir), **{example_page(e.id): e.business for e in examples}} if content_dir else {}
     return SiteData(**top, examples=tuple(sorted(examples, key=lambda e: (e.order, e.id))),
-                    quizzes=tuple(sorted(quizzes, key=lambda q: (q.order, q.id))))
+                    quizzes=tuple(sorted(quizzes, key=lambda q: (q.order, q.id))), page_titles=titles)
+
+
+def lesson_pages(lesson_id: str) -> tuple[str, str, str]:
+    """The pages generated for a lesson: its plan, its worksheet and the worksheet's key."""
+    base = f"{TEACHERS}/{lesson_id}"
+    return f"{base}.md", f"{base}-worksheet.md", f"{base}-worksheet-key.md"
 
 
 def example_page(example_id: str) -> str:
@@ -444,3 +478,21 @@ def _check_example(name: str, example: models.ExampleFile, files: dict[str, obje
             if counts[k] > counts[k - 1]:
                 problem(name, (*loc, sim_ids[k]),
                         f"{counts[k]} is more than the {counts[k - 1]} {sim_ids[k - 1]}; a funnel only narrows")
+
+
+def _check_teaching(files: dict[str, object], problem: typing.Callable[[str, Loc, str], None]) -> None:
+    """Each lesson's steps fill its time; worksheet questions exist in the quizzes."""
+    quizzes = {v.id: {q.id for q in v.questions} for k, v in files.items() if k.startswith(f"{QUIZZES}/")}
+    for i, lesson in enumerate(files["teaching.yml"].lessons):
+        total = sum(step.minutes for step in lesson.steps)
+        if total != lesson.minutes:
+            problem("teaching.yml", ("lessons", i, "steps"),
+                    f"the steps add up to {total} minutes, not {lesson.minutes}")
+        for j, question in enumerate(lesson.worksheet.questions):
+            if isinstance(question, models.QuizRef):
+                loc = ("lessons", i, "worksheet", "questions", j)
+                if question.quiz not in quizzes:
+                    problem("teaching.yml", (*loc, "quiz"), f"'{question.quiz}' is not a quiz in data/quizzes/")
+                elif question.question not in quizzes[question.quiz]:
+                    problem("teaching.yml", (*loc, "question"),
+                            f"quiz '{question.quiz}' has no question '{question.question}'")

@@ -339,6 +339,8 @@ FILE_MODELS["cases.yml"] = CasesFile
 # quizzes/<id>.yml: one quiz per file
 class Choice(Model):
     text: Text = Field(description="The option as the learner sees it")
+    kahoot_text: Annotated[Text, StringConstraints(max_length=75)] | None = Field(
+        default=None, description="A shorter wording for Kahoot, which allows 75 characters; only if text is longer")
     correct: bool = Field(default=False, description="true for a right option")
     feedback: Text = Field(description="Why this option is right or wrong")
 
@@ -357,6 +359,8 @@ class OrderItem(Model):
 class QuestionBase(Model):
     id: Id = Field(description="Unique in the quiz; progress is stored under it")
     prompt: Text = Field(description="The question or statement")
+    kahoot_prompt: Annotated[Text, StringConstraints(max_length=120)] | None = Field(
+        default=None, description="A shorter prompt for Kahoot, which allows 120 characters; only if prompt is longer")
     hint: Text | None = Field(default=None, description="Optional nudge shown on request")
     explanation: Markdown = Field(description="Why the answer is what it is, shown after answering (Markdown)")
     sources: SourceIds = Field(description="Ids from data/sources.yml the explanation rests on")
@@ -419,3 +423,59 @@ class QuizFile(Model):
     page: Text = Field(description="The page the quiz sits on, e.g. definitions.md or examples/restaurant.md")
     summary: Text = Field(description="One sentence: what the quiz checks")
     questions: list[QuizQuestion] = Field(min_length=3)
+
+
+# teaching.yml: objectives and key points for each Learn page, lesson plans and their worksheets
+class PageTeaching(Model):
+    page: Text = Field(description="A Learn page, e.g. definitions.md")
+    objectives: list[Text] = Field(min_length=2, max_length=5,
+                                   description="What a reader can do after the page; each starts with a verb")
+    key_points: list[Text] = Field(min_length=2, max_length=5, description="The points to remember, one sentence each")
+
+
+class LessonStep(Model):
+    minutes: int = Field(gt=0, le=60)
+    title: Text = Field(description="e.g. 'Sorting-cards game'")
+    activity: Markdown = Field(description="What the teacher and the students do (Markdown)")
+    pages: list[Text] = Field(default_factory=list, description="Site pages the step uses, e.g. funnel.md#simulator")
+
+
+class Discussion(Model):
+    prompt: Text
+    answer: Markdown = Field(description="A model answer for the teacher (Markdown)")
+
+
+class QuizRef(Model):
+    quiz: Id = Field(description="A quiz id (data/quizzes/<id>.yml)")
+    question: Id = Field(description="The id of a question in that quiz")
+
+
+class OpenQuestion(Model):
+    prompt: Text
+    answer: Markdown = Field(description="A model answer, shown only in the worksheet's key (Markdown)")
+    lines: int = Field(default=4, ge=1, le=15, description="Lines left blank for the answer on the worksheet")
+
+
+class Worksheet(Model):
+    intro: Text = Field(description="One or two sentences at the top of the worksheet")
+    questions: list[QuizRef | OpenQuestion] = Field(min_length=3)
+
+
+class Lesson(Cited):
+    title: Text
+    minutes: int = Field(gt=0, description="Total length; the steps' minutes must add up to it")
+    summary: Text = Field(description="One sentence shown in lists and the page description")
+    audience: Text = Field(description="Who it suits, e.g. 'Secondary school or first-year business students'")
+    objectives: list[Text] = Field(min_length=2)
+    prepare: list[Markdown] = Field(min_length=1, description="What to do or print before class (Markdown)")
+    steps: list[LessonStep] = Field(min_length=3)
+    discussion: list[Discussion] = Field(min_length=2)
+    worksheet: Worksheet
+
+
+class TeachingFile(Model):
+    pages: list[PageTeaching] = Field(min_length=1)
+    lessons: list[Lesson] = Field(min_length=1)
+
+
+FILE_MODELS["teaching.yml"] = TeachingFile

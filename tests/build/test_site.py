@@ -12,20 +12,23 @@ from bs4 import BeautifulSoup
 
 from macros.citations import citations
 from macros.links import page_url
-from macros.loading import example_page, load_data
+from macros.loading import example_page, lesson_pages, load_data
 from macros.render_quiz import key_page
 from tests.conftest import ROOT
 
 CONTENT_PAGES = [
     "index.md", "definitions.md", "differences.md", "processes.md", "funnel.md", "tactics.md", "together.md",
     "disagreements.md", "examples/index.md", "examples/add-your-own.md", "quizzes/index.md", "quizzes/final.md",
-    "quizzes/progress.md", "answer-keys/index.md", "faq.md", "glossary.md", "sources.md",
+    "quizzes/progress.md", "teachers/index.md", "answer-keys/index.md", "teachers/downloads.md", "faq.md",
+    "glossary.md", "sources.md",
 ]
 _DATA = load_data(ROOT / "data", ROOT / "content")
 GENERATED_PAGES = [example_page(e.id) for e in _DATA.examples]
-NAV_PAGES = CONTENT_PAGES + GENERATED_PAGES
+LESSON_PAGES = [lesson_pages(lesson.id)[0] for lesson in _DATA.teaching.lessons]
+NAV_PAGES = CONTENT_PAGES + GENERATED_PAGES + LESSON_PAGES
 KEY_PAGES = [key_page(q.id) for q in _DATA.quizzes]
-ALL_PAGES = NAV_PAGES + KEY_PAGES
+WORKSHEET_PAGES = [page for lesson in _DATA.teaching.lessons for page in lesson_pages(lesson.id)[1:]]
+ALL_PAGES = NAV_PAGES + KEY_PAGES + WORKSHEET_PAGES
 
 
 def html_files(site: Path) -> list[Path]:
