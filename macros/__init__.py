@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros import render, render_downloads, render_quiz, render_teaching
+from macros import render, render_downloads, render_quiz, render_teaching, render_tools
 from macros.links import Links
 from macros.loading import DataError, SiteData, load_data
 from macros.offline import offline_enabled
@@ -43,6 +43,6 @@ def define_env(env) -> None:
 
         return macro
 
-    macros = (render, render_quiz, render_teaching, render_downloads)
+    macros = (render, render_quiz, render_teaching, render_downloads, render_tools)
     for name, renderer in {k: v for m in macros for k, v in m.PAGE_MACROS.items()}.items():
         env.macro(bind(renderer), name)

@@ -68,6 +68,7 @@ class SiteData:
     funnels: models.FunnelsFile
     cases: models.CasesFile
     teaching: models.TeachingFile
+    tools: models.ToolsFile
     examples: tuple[models.ExampleFile, ...]
     quizzes: tuple[models.QuizFile, ...]
     page_titles: dict[str, str] = field(default_factory=dict)
@@ -323,6 +324,11 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
         _check_funnels(files, problem)
     if "teaching.yml" in files:
         _check_teaching(files, problem)
+    if "tools.yml" in files and "funnels.yml" in files:
+        want = [s.id for s in files["funnels.yml"].simulator.stages[1:]]
+        if list(files["tools.yml"].checkup.actions) != want:
+            problem("tools.yml", ("checkup", "actions"),
+                    f"should list actions for the simulator's stages after the top, in order: {', '.join(want)}")
     for name, value in files.items():
         if name.startswith(f"{EXAMPLES}/"):
             _check_example(name, value, files, problem)
@@ -341,7 +347,7 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
 
 def _page_targets(loc: Loc, text: str) -> list[str]:
     """Internal page links in a field: a PageLink's page, or .md links in Markdown."""
-    if loc and (loc[-1] == "page" or (len(loc) > 1 and loc[-2] == "pages" and isinstance(loc[-1], int))):
+    if loc and (loc[-1] in ("page", "link") or (len(loc) > 1 and loc[-2] == "pages" and isinstance(loc[-1], int))):
         return [text]
     return [t for t in MD_LINK.findall(text) if ".md" in t and "://" not in t]
 

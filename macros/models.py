@@ -479,3 +479,59 @@ class TeachingFile(Model):
 
 
 FILE_MODELS["teaching.yml"] = TeachingFile
+
+
+# tools.yml: the founders' funnel check-up and "where to invest first"
+class ToolAction(Model):
+    text: Text = Field(description="What to do and why, one or two sentences")
+    link: Text = Field(description="The page (and section) that explains it, e.g. processes.md#sales-approach")
+    label: Text = Field(description="The link's text")
+    sources: SourceIds
+
+
+class Checkup(Model):
+    actions: dict[Id, Annotated[list[ToolAction], Field(min_length=3, max_length=3)]] = Field(
+        description="For each simulator stage after the top (by id): three actions, most relevant first")
+
+
+class InvestOption(Model):
+    id: Id
+    label: Text
+    marketing: int = Field(ge=0, le=2, description="Points toward investing in marketing first")
+    sales: int = Field(ge=0, le=2, description="Points toward investing in sales first")
+    reason: Text = Field(description="Why this answer tilts the balance, or why it does not")
+    link: Text = Field(description="The page the reason rests on, e.g. faq.md#invest-first")
+    sources: SourceIds
+
+
+class InvestQuestion(Model):
+    id: Id
+    question: Text
+    options: list[InvestOption] = Field(min_length=2, max_length=4)
+
+
+class Verdict(Model):
+    title: Text
+    text: Text
+
+
+class Verdicts(Model):
+    marketing: Verdict
+    sales: Verdict
+    balanced: Verdict
+
+
+class Invest(Model):
+    intro: Text
+    questions: list[InvestQuestion] = Field(min_length=3)
+    margin: int = Field(default=2, ge=1, description="How many points one side must lead by to be recommended first")
+    verdicts: Verdicts
+    caveat: Markdown
+
+
+class ToolsFile(Model):
+    checkup: Checkup
+    invest: Invest
+
+
+FILE_MODELS["tools.yml"] = ToolsFile

@@ -10,6 +10,7 @@ from macros.links import Links
 SCRIPTS = {
     "assets/funnels.js": ('class="mvs-chart__plot"', "data-simulator="),
     "assets/quiz-loader.js": ('class="mvs-quiz"', "data-quiz-progress"),
+    "assets/tools.js": ("data-checkup=", "data-invest="),
 }
 _TAG = Markup('\n<script src="{}"></script>\n')
 

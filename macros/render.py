@@ -126,7 +126,7 @@ def _money(value: float, currency: str) -> str:
     return f"{currency}{funnel_math.whole(value):,}"
 
 
-def _chart(chart_id: str, title: str, names: list[str], counts: list[float], owners: list[str],
+def chart_context(chart_id: str, title: str, names: list[str], counts: list[float], owners: list[str],
            summary: str | None = None) -> dict:
     """What chart.html.jinja needs: figure JSON, fallback bars, table rows, a one-sentence summary."""
     table = funnel_math.stage_table(counts)
@@ -150,12 +150,12 @@ def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
     if which == "customer":
         funnel = data.funnels.customer_funnel
         stages = funnel.stages
-        chart = _chart("chart-customer", funnel.title, [s.name for s in stages], [s.count for s in stages],
+        chart = chart_context("chart-customer", funnel.title, [s.name for s in stages], [s.count for s in stages],
                        [s.owner for s in stages])
     else:
         example = data.example(which)
         stages = data.funnels.simulator.stages
-        chart = _chart(f"chart-{example.id}", f"{example.business}: an illustrative funnel",
+        chart = chart_context(f"chart-{example.id}", f"{example.business}: an illustrative funnel",
                        [s.name for s in stages], list(example.funnel.counts.values()), [s.owner for s in stages])
     return render_template("chart.html.jinja", data, links, chart=chart)
 
@@ -185,7 +185,7 @@ def simulator(data: SiteData, links: Links) -> str:
         "examples": [{"id": e.id, "business": e.business, "counts": list(e.funnel.counts.values()),
                       "averageSale": e.funnel.average_sale} for e in data.examples],
     }
-    chart = _chart("chart-simulator", "Your funnel", [s.name for s in sim.stages], outcome.counts,
+    chart = chart_context("chart-simulator", "Your funnel", [s.name for s in sim.stages], outcome.counts,
                    [s.owner for s in sim.stages],
                    summary="The chart follows your numbers; the totals above it and the table below it change too.")
     totals = (f"{_number(outcome.customers)} customers and {_money(outcome.revenue, sim.currency)} in revenue "

@@ -402,5 +402,5 @@
     subscribe();
   }
 
-  window.mvsFunnel = { simulate: simulate, compare: compare, percent1dp: percent1dp };
+  window.mvsFunnel = { simulate: simulate, compare: compare, percent1dp: percent1dp, updateChart: updateChart };
 })();

@@ -6,6 +6,7 @@ import functools
 import os
 import shutil
 import threading
+import typing
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -30,8 +31,15 @@ def chromium_path() -> str | None:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site without logging; `served` lists every path requested, for tests that count them."""
+
+    served: typing.ClassVar[list[str]] = []
+
     def log_message(self, format, *args):
         pass
+
+    def log_request(self, code="-", size="-"):
+        QuietHandler.served.append(self.path)
 
 
 class LocalServer(ThreadingHTTPServer):

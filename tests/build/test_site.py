@@ -19,7 +19,8 @@ from tests.conftest import ROOT
 CONTENT_PAGES = [
     "index.md", "definitions.md", "differences.md", "processes.md", "funnel.md", "tactics.md", "together.md",
     "disagreements.md", "examples/index.md", "examples/add-your-own.md", "quizzes/index.md", "quizzes/final.md",
-    "quizzes/progress.md", "teachers/index.md", "answer-keys/index.md", "teachers/downloads.md", "faq.md",
+    "quizzes/progress.md", "tools/checkup.md", "tools/invest.md", "teachers/index.md", "answer-keys/index.md",
+    "teachers/downloads.md", "faq.md",
     "glossary.md", "sources.md",
 ]
 _DATA = load_data(ROOT / "data", ROOT / "content")
@@ -187,7 +188,8 @@ def test_404_page_and_favicon(built_site):
     soup = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "lxml")
     assert soup.find("h1").text.strip() == "Page not found"
     assert soup.select("article a[href]")
-    assert (built_site / "assets" / "favicon.svg").is_file()
+    icon = soup.find("link", rel="icon")["href"]
+    assert icon.startswith("data:image/svg+xml,") and "<svg" in unquote(icon)
 
 
 def test_two_builds_are_byte_identical(built_site, site_port, project, tmp_path):

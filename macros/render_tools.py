@@ -1,0 +1,65 @@
+"""Render the tools for founders: the funnel check-up and the "where to invest first" questionnaire."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.figures import figure_json
+from macros.links import Links
+from macros.loading import SiteData
+from macros.render import chart_context
+from macros.templating import render_template
+
+MAX_SALE = 100_000_000
+OWNER_TEXT = {
+    "marketing": "Marketing owns this stage: it decides who hears about you and how easily they can show interest.",
+    "sales": "Sales owns this stage: it turns qualified interest into offers and offers into paying customers.",
+    "both": "Marketing and sales share this stage: they have to agree what makes a lead worth a sales talk.",
+}
+HINTS = {
+    "reached": "People who saw or heard your marketing",
+    "leads": "People who showed interest: signed up, asked, booked",
+    "qualified": "Leads that fit: a real need, budget and timing",
+    "offers": "Proposals, quotes or demos you made",
+    "customers": "People who bought",
+}
+
+
+def checkup(data: SiteData, links: Links) -> str:
+    """The funnel check-up: a founder's own numbers against a worked example."""
+    sim = data.funnels.simulator
+    stages = sim.stages
+    config = {
+        "currency": sim.currency, "maxReach": sim.max_reach, "maxSale": MAX_SALE, "ownerText": OWNER_TEXT,
+        "stages": [{"id": s.id, "name": s.name, "owner": s.owner, "rateLabel": s.rate_label or s.name}
+                   for s in stages],
+        "examples": [{"id": e.id, "business": e.business, "counts": list(e.funnel.counts.values())}
+                     for e in data.examples],
+    }
+    placeholder = list(data.example(sim.default).funnel.counts.values())
+    chart = chart_context("chart-checkup", "Your funnel", [s.name for s in stages], placeholder,
+                          [s.owner for s in stages], summary="The chart shows the numbers you entered above.")
+    return render_template("checkup.html.jinja", data, links, config=figure_json(config), stages=stages,
+                           examples=data.examples, currency=sim.currency, actions=data.tools.checkup.actions,
+                           hints=HINTS, chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))
+
+
+def invest(data: SiteData, links: Links) -> str:
+    """The questionnaire on where to invest first, with every answer's reason."""
+    found = data.tools.invest
+    config = {"margin": found.margin, "questions": [
+        {"id": q.id, "options": [{"id": o.id, "marketing": o.marketing, "sales": o.sales} for o in q.options]}
+        for q in found.questions]}
+    verdicts = [("marketing", found.verdicts.marketing), ("sales", found.verdicts.sales),
+                ("balanced", found.verdicts.balanced)]
+    titles = {o.link: _title(data, o.link) for q in found.questions for o in q.options}
+    return render_template("invest.html.jinja", data, links, config=figure_json(config), invest=found,
+                           verdicts=verdicts, titles=titles)
+
+
+def _title(data: SiteData, target: str) -> str:
+    page = target.partition("#")[0]
+    return data.page_titles.get(page, page)
+
+
+PAGE_MACROS = {f.__name__: f for f in (checkup, invest)}
