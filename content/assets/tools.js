@@ -249,7 +249,9 @@
     weakest.querySelector("[data-weakest-stage]").textContent = stage.rateLabel;
     weakest.querySelector("[data-weakest-numbers]").textContent = "Yours is " + percent(result.rates[result.weakest - 1]) +
       " against " + percent(result.exampleRates[result.weakest - 1]) + " in the illustrative " +
-      example.business.toLowerCase() + " example.";
+      example.business.toLowerCase() + " example." + (result.ratios[result.weakest - 1] >= 1
+        ? " Every stage of yours does at least as well as the example's; this is the one with the least to spare."
+        : "");
     weakest.querySelector("[data-weakest-owner]").textContent = config.ownerText[stage.owner];
     var list = weakest.querySelector("[data-actions]");
     var source = root.querySelector('[data-actions-for="' + stage.id + '"]');

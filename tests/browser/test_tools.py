@@ -133,3 +133,14 @@ def test_the_questionnaire_answers_by_keyboard(open_page, site_data):
     assert page.locator("[data-status]").text_content().startswith(title)
     assert f"marketing {m}, sales {s}" in page.locator("[data-points]").inner_text()
     assert watched.errors == []
+
+
+def test_a_funnel_better_than_the_example_everywhere_says_so(open_page):
+    page = open_page("tools/checkup/").page
+    page.locator("#checkup-example").select_option("software-firm")
+    # software firm: 3%, 30%, 50%, 30%; these: 6%, 40%, 60%, 35% (the last has the least to spare)
+    fill_by_keyboard(page, {"reached": "10000", "leads": "600", "qualified": "240", "offers": "144",
+                            "customers": "50", "sale": "100"})
+    page.locator("[data-results]").wait_for(state="visible")
+    assert "at least as well as the example" in page.locator("[data-weakest-numbers]").inner_text()
+    assert page.locator("[data-weakest-stage]").inner_text() == "Proposals that close (close rate)"
