@@ -127,7 +127,7 @@ def _money(value: float, currency: str) -> str:
 
 
 def chart_context(chart_id: str, title: str, names: list[str], counts: list[float], owners: list[str],
-           summary: str | None = None) -> dict:
+           summary: str | None = None, illustrative: bool = True) -> dict:
     """What chart.html.jinja needs: figure JSON, fallback bars, table rows, a one-sentence summary."""
     table = funnel_math.stage_table(counts)
     rows = [
@@ -142,6 +142,7 @@ def chart_context(chart_id: str, title: str, names: list[str], counts: list[floa
         f" ({names[-1].lower()}), {table[-1][2]:.1%} of the top. The biggest drop is from"
         f" {names[at - 1].lower()} to {names[at].lower()}, where {drop:.0%} do not go on.")
     return {"id": chart_id, "title": title, "rows": rows, "summary": summary, "height": 48 + 44 * len(names),
+            "illustrative": illustrative,
             "figure": figure_json(funnel_figure(names, counts, owners))}
 
 

@@ -38,7 +38,8 @@ def checkup(data: SiteData, links: Links) -> str:
     }
     placeholder = list(data.example(sim.default).funnel.counts.values())
     chart = chart_context("chart-checkup", "Your funnel", [s.name for s in stages], placeholder,
-                          [s.owner for s in stages], summary="The chart shows the numbers you entered above.")
+                          [s.owner for s in stages], summary="The chart shows the numbers you entered above.",
+                          illustrative=False)
     return render_template("checkup.html.jinja", data, links, config=figure_json(config), stages=stages,
                            examples=data.examples, currency=sim.currency, actions=data.tools.checkup.actions,
                            hints=HINTS, chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))

@@ -41,6 +41,7 @@ def test_numbers_in_verdict_out(open_page, site_data, axe_source):
     assert "about 11 customers instead of 10 (+1)" in page.locator("[data-what-if]").inner_text()
     assert "$9,900 in revenue (+$900)" in page.locator("[data-what-if]").inner_text()
     assert page.locator("#chart-checkup .mvs-bars__value").first.text_content().startswith("5,000")
+    assert page.locator("#chart-checkup .mvs-illustrative").count() == 0  # these are the founder's own numbers
     assert axe_violations(page, axe_source) == []
     assert watched.errors == [] and watched.off_origin == []
 
