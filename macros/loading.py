@@ -74,22 +74,13 @@ class SiteData:
     page_titles: dict[str, str] = field(default_factory=dict)
 
     def example(self, example_id: str) -> models.ExampleFile:
-        for example in self.examples:
-            if example.id == example_id:
-                return example
-        raise ValueError(f"no worked example {example_id!r} in data/examples/")
+        return _by_id(self.examples, example_id, "worked example", "data/examples/")
 
     def quiz(self, quiz_id: str) -> models.QuizFile:
-        for quiz in self.quizzes:
-            if quiz.id == quiz_id:
-                return quiz
-        raise ValueError(f"no quiz {quiz_id!r} in data/quizzes/")
+        return _by_id(self.quizzes, quiz_id, "quiz", "data/quizzes/")
 
     def lesson(self, lesson_id: str) -> models.Lesson:
-        for lesson in self.teaching.lessons:
-            if lesson.id == lesson_id:
-                return lesson
-        raise ValueError(f"no lesson {lesson_id!r} in data/teaching.yml")
+        return _by_id(self.teaching.lessons, lesson_id, "lesson", "data/teaching.yml")
 
     def page_teaching(self, page: str) -> models.PageTeaching | None:
         return next((p for p in self.teaching.pages if p.page == page), None)
@@ -99,6 +90,13 @@ class SiteData:
 
     def process(self, process_id: str) -> models.Process:
         return next(p for p in self.processes.processes if p.id == process_id)
+
+
+def _by_id(items, item_id: str, what: str, where: str):
+    found = next((item for item in items if item.id == item_id), None)
+    if found is None:
+        raise ValueError(f"no {what} {item_id!r} in {where}")
+    return found
 
 
 def format_loc(loc: Loc) -> str:

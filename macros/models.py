@@ -440,11 +440,6 @@ class LessonStep(Model):
     pages: list[Text] = Field(default_factory=list, description="Site pages the step uses, e.g. funnel.md#simulator")
 
 
-class Discussion(Model):
-    prompt: Text
-    answer: Markdown = Field(description="A model answer for the teacher (Markdown)")
-
-
 class QuizRef(Model):
     quiz: Id = Field(description="A quiz id (data/quizzes/<id>.yml)")
     question: Id = Field(description="The id of a question in that quiz")
@@ -469,7 +464,7 @@ class Lesson(Cited):
     objectives: list[Text] = Field(min_length=2)
     prepare: list[Markdown] = Field(min_length=1, description="What to do or print before class (Markdown)")
     steps: list[LessonStep] = Field(min_length=3)
-    discussion: list[Discussion] = Field(min_length=2)
+    discussion: list[DiscussionQuestion] = Field(min_length=2)
     worksheet: Worksheet
 
 

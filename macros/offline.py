@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import time
-import zipfile
 from pathlib import Path
+
+from macros.exports.common import zip_bytes
 
 ZIP_PATH = "downloads/marketing-vs-sales-offline.zip"
 FOLDER = "marketing-vs-sales"
@@ -29,19 +28,8 @@ def adapt_config(config) -> None:
 
 
 def zip_site(site: Path, target: Path) -> Path:
-    """Zip a built site into target, entries sorted and dated SOURCE_DATE_EPOCH, so the zip is reproducible."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    stamp = _zip_time(epoch)
+    """Zip a built site into target, under one folder; the bytes depend only on the files (see zip_bytes)."""
+    files = {f"{FOLDER}/{p.relative_to(site).as_posix()}": p.read_bytes() for p in site.rglob("*") if p.is_file()}
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+    target.write_bytes(zip_bytes(files))
     return target
-
-
-def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    t = time.gmtime(max(epoch, 315532800))  # zip dates start in 1980
-    return t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec
