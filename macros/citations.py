@@ -1,11 +1,72 @@
-"""Which items on which pages cite each source."""
+"""Citations: how a list of 'source/section' references reads, and which items cite each section."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
+from macros import models
 from macros.loading import SiteData, lesson_pages
+
+# How a group of citations is introduced, by the kind of source.
+GROUP_LABELS = {"article": "Sources", "textbook": "General textbook knowledge", "law": "Law",
+                "practice": "Industry practice"}
+OWN_LABELS = {"synthesis": "This site's own synthesis", "advice": "This site's own advice",
+              "illustration": "Illustrative details made up for this site"}
+
+
+def anchor(source_id: str, section_id: str) -> str:
+    """The Sources page's anchor for one section of a source."""
+    return f"{source_id}--{section_id}"
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """One source and the sections of it that an item cites."""
+
+    source: models.Source
+    sections: tuple[models.Section, ...]
+
+
+@dataclass(frozen=True)
+class CiteGroup:
+    """Citations of one kind: the articles, textbooks, laws, or this site's own work."""
+
+    kind: str
+    label: str
+    items: tuple[CitedSource, ...]
+
+
+def cite_groups(data: SiteData, refs: list[str]) -> list[CiteGroup]:
+    """['mezan/faq-2', 'mezan/comparison-table', ...] -> groups by kind, each source once, in the order cited."""
+    by_source: dict[str, list[models.Section]] = {}
+    for ref in dict.fromkeys(refs):
+        source, section = data.cite(ref)
+        by_source.setdefault(source.id, []).append(section)
+    groups: dict[str, list[CitedSource]] = {}
+    for source_id, sections in by_source.items():
+        source = data.source(source_id)
+        groups.setdefault(source.kind, []).append(CitedSource(source, tuple(sections)))
+    order = ("article", "textbook", "practice", "law", "site")
+    return [CiteGroup(kind, GROUP_LABELS.get(kind, ""), tuple(groups[kind])) for kind in order if kind in groups]
+
+
+def label(data: SiteData, ref: str) -> str:
+    """One citation as plain text: "Mezan, comparison table" or "This site's own advice"."""
+    source, section = data.cite(ref)
+    return OWN_LABELS[section.id] if source.kind == "site" else f"{source.short}, {section.display}"
+
+
+def plain(data: SiteData, refs: list[str]) -> str:
+    """Citations as one line of plain text, for quiz downloads."""
+    parts = []
+    for group in cite_groups(data, refs):
+        if group.kind == "site":
+            parts += [OWN_LABELS[s.id] for item in group.items for s in item.sections]
+            continue
+        names = [f"{item.source.short}, {' and '.join(s.display for s in item.sections)}" for item in group.items]
+        parts.append(f"{group.label}: {'; '.join(names)}")
+    return ". ".join(parts) + "."
 
 
 @dataclass(frozen=True)
@@ -22,7 +83,7 @@ class Citation:
 
 
 def _items(data: SiteData):
-    """(page, anchor, label, source ids) for every citing item, in page order."""
+    """(page, anchor, label, citations) for every citing item, in page order."""
     home = data.home.one_minute
     yield "index.md", "the-one-minute-answer", "The one-minute answer", home.sources
     for d in data.definitions.definitions:
@@ -49,18 +110,31 @@ def _items(data: SiteData):
         yield "together.md", topic.id, topic.title, topic.sources
     for dis in data.disagreements.disagreements:
         yield "disagreements.md", dis.id, dis.question, [s for v in dis.views for s in v.held_by]
+        yield "disagreements.md", dis.id, f"{dis.question} (how to read both)", ["this-site/synthesis",
+                                                                                 *dis.reading_sources]
     for q in data.faq.questions:
         yield "faq.md", q.id, q.question, q.sources
     for term in data.glossary.terms:
         yield "glossary.md", term.id, f"Glossary: {term.term}", term.sources
+    for quiz in data.quizzes:
+        for n, question in enumerate(quiz.questions, 1):
+            yield quiz.page, f"{quiz.id}-{question.id}", f"Quiz '{quiz.title}', question {n}", question.sources
+    for stage, actions in data.tools.checkup.actions.items():
+        for action in actions:
+            yield "tools/checkup.md", f"actions-{stage}", f"Funnel check-up: {action.label}", action.sources
+    for question in data.tools.invest.questions:
+        for option in question.options:
+            yield "tools/invest.md", "invest-all", f"Where to invest first: {option.label}", option.sources
     for lesson in data.teaching.lessons:
         yield lesson_pages(lesson.id)[0], "sources", f"Lesson plan: {lesson.title}", lesson.sources
 
 
 def citations(data: SiteData) -> dict[str, list[Citation]]:
-    """Source id -> the items citing it, each listed once, in page order."""
+    """'source/section' -> the items citing it, each listed once, in page order."""
     out: dict[str, list[Citation]] = defaultdict(list)
-    for page, anchor, label, source_ids in _items(data):
-        for source_id in dict.fromkeys(source_ids):
-            out[source_id].append(Citation(page, anchor, label))
+    for page, anchor_id, label, refs in _items(data):
+        for ref in dict.fromkeys(refs):
+            citation = Citation(page, anchor_id, label)
+            if citation not in out[ref]:
+                out[ref].append(citation)
     return dict(out)

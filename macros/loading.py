@@ -17,9 +17,8 @@ import yaml
 from macros import models
 
 YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
-PATTERN_HINTS = {
-    models.Id: "lowercase words and digits joined by hyphens, e.g. lead-handoff",
-}
+ID_HINT = "lowercase words and digits joined by hyphens, e.g. lead-handoff"
+CITE_HINT = "a source id and one of its sections joined by '/', e.g. mezan/comparison-table"
 EXAMPLES = "examples"
 QUIZZES = "quizzes"
 TEACHERS = "teachers"
@@ -49,6 +48,18 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class SimStage:
+    """A simulator stage with the owner of the customer funnel stage it counts."""
+
+    id: str
+    name: str
+    hint: str
+    rate_label: str | None
+    stage: str
+    owner: str
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,36 @@ class SiteData:
 
     def source(self, source_id: str) -> models.Source:
         return next(s for s in self.sources.sources if s.id == source_id)
+
+    def cite(self, ref: str) -> tuple[models.Source, models.Section]:
+        """'mezan/comparison-table' -> the source and the section cited."""
+        source_id, _, section_id = ref.partition("/")
+        source = self.source(source_id)
+        return source, source.section(section_id)
+
+    def stage(self, stage_id: str) -> models.FunnelStage:
+        return _by_id(self.funnels.customer_funnel.stages, stage_id, "customer funnel stage", "data/funnels.yml")
+
+    def owner(self, stage_id: str) -> str:
+        """Who owns a customer funnel stage: stated once, in data/funnels.yml."""
+        return self.stage(stage_id).owner
+
+    def sim_stages(self) -> list[SimStage]:
+        """The simulator's stages, each with the owner of the customer funnel stage it counts."""
+        return [SimStage(s.id, s.name, s.hint, s.rate_label, s.stage, self.owner(s.stage))
+                for s in self.funnels.simulator.stages]
+
+    def handoff_gates(self) -> tuple[models.FunnelStage, models.FunnelStage]:
+        """The last marketing stage and the first sales stage of the customer funnel: the two gates of the handoff."""
+        stages = self.funnels.customer_funnel.stages
+        first = next(i for i, s in enumerate(stages) if s.owner == "sales")
+        return stages[first - 1], stages[first]
+
+    def term(self, term_id: str) -> models.Term:
+        return _by_id(self.glossary.terms, term_id, "glossary term", "data/glossary.yml")
+
+    def metric(self, metric_id: str) -> models.Metric:
+        return _by_id(self.tactics.metrics, metric_id, "metric", "data/tactics.yml")
 
     def process(self, process_id: str) -> models.Process:
         return next(p for p in self.processes.processes if p.id == process_id)
@@ -244,7 +285,8 @@ def _message(err: dict, model: type, tagged: Loc, loc: Loc, marks: _Marks) -> st
     if kind == "value_error":
         return err["msg"].removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
-        return f"{err['input']!r} should be {PATTERN_HINTS[models.Id]}"
+        hint = CITE_HINT if "/" in err["ctx"]["pattern"] else ID_HINT
+        return f"{err['input']!r} should be {hint}"
     message = err["msg"]
     message = message[0].lower() + message[1:]
     message = message.replace("input should be", "should be")
@@ -290,21 +332,24 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
         _, mark = marks[name].nearest(loc)
         problems.append(Problem(f"data/{name}", mark.line + 1, mark.column + 1, format_loc(loc), message))
 
-    source_ids = {s.id for s in files["sources.yml"].sources} if "sources.yml" in files else None
+    sources = {s.id: s for s in files["sources.yml"].sources} if "sources.yml" in files else None
     for name, data in files.items():
-        seen: dict[str, Loc] = {}
+        seen: dict[tuple[Loc, str], Loc] = {}
         for loc, value in _walk(data):
             if isinstance(value, pydantic.BaseModel) and "id" in type(value).model_fields:
-                if value.id in seen:
-                    first = marks[name].nearest((*seen[value.id], "id"))[1]
+                scope = loc[:-2] if isinstance(value, models.Section) else ()  # a section id is unique in its source
+                key = (scope, value.id)
+                if key in seen:
+                    first = marks[name].nearest((*seen[key], "id"))[1]
                     problem(name, (*loc, "id"), f"duplicate id '{value.id}' (first used at line {first.line + 1})")
                 else:
-                    seen[value.id] = loc
-            if source_ids is not None and loc and loc[-1] in ("sources", "held_by") and _is_id_list(value):
+                    seen[key] = loc
+            cites = loc and loc[-1] in ("sources", "held_by", "reading_sources")
+            if sources is not None and cites and _is_id_list(value):
                 for i, ref in enumerate(value):
-                    if ref not in source_ids:
-                        known = ", ".join(sorted(source_ids))
-                        problem(name, (*loc, i), f"unknown source '{ref}'; known sources: {known}")
+                    message = citation_problem(sources, ref)
+                    if message:
+                        problem(name, (*loc, i), message)
             if pages is not None and isinstance(value, str):
                 for target in _page_targets(loc, value):
                     if target.split("#")[0] not in pages:
@@ -320,6 +365,7 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
 
     if "funnels.yml" in files:
         _check_funnels(files, problem)
+    _check_references(files, problem)
     if "teaching.yml" in files:
         _check_teaching(files, problem)
     if "tools.yml" in files and "funnels.yml" in files:
@@ -341,6 +387,18 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
                     problem("glossary.yml", ("terms", i), f"'{form}' is also a form of '{forms[form.lower()]}'")
                 forms[form.lower()] = term.id
     return problems
+
+
+def citation_problem(sources: dict[str, models.Source], ref: str) -> str | None:
+    """What is wrong with a citation 'source/section', or None."""
+    source_id, _, section_id = ref.partition("/")
+    source = sources.get(source_id)
+    if source is None:
+        return f"unknown source '{source_id}'; known sources: {', '.join(sorted(sources))}"
+    if source.section(section_id) is None:
+        known = ", ".join(s.id for s in source.sections)
+        return f"'{source_id}' has no section '{section_id}'; its sections: {known}"
+    return None
 
 
 def _page_targets(loc: Loc, text: str) -> list[str]:
@@ -410,6 +468,9 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
     problems += _cross_check(files, marks, pages)
     if problems:
         raise DataError(problems)
+    stage_owners = {s.id: s.owner for s in files["funnels.yml"].customer_funnel.stages}
+    metric_owners = {m.id: m.owner for m in files["tactics.yml"].metrics}
+    quizzes = [_resolve_quiz(q, stage_owners, metric_owners) for q in quizzes]
     top = {name.removesuffix(".yml"): value for name, value in files.items() if "/" not in name}
     titles = {**page_titles(content_dir), **{example_page(e.id): e.business for e in examples}} if content_dir else {}
     return SiteData(**top, examples=tuple(sorted(examples, key=lambda e: (e.order, e.id))),
@@ -482,6 +543,63 @@ def _check_example(name: str, example: models.ExampleFile, files: dict[str, obje
             if counts[k] > counts[k - 1]:
                 problem(name, (*loc, sim_ids[k]),
                         f"{counts[k]} is more than the {counts[k - 1]} {sim_ids[k - 1]}; a funnel only narrows")
+
+
+def _check_references(files: dict[str, object], problem: typing.Callable[[str, Loc, str], None]) -> None:
+    """Glossary terms, funnel stages and metrics named by id exist."""
+    terms = {t.id for t in files["glossary.yml"].terms} if "glossary.yml" in files else None
+    metrics = {m.id for m in files["tactics.yml"].metrics} if "tactics.yml" in files else None
+    funnel = files["funnels.yml"].customer_funnel.stages if "funnels.yml" in files else None
+    stages = [s.id for s in funnel] if funnel is not None else None
+
+    def check(name: str, loc: Loc, ref: str | None, known: list[str] | set[str] | None, what: str) -> None:
+        if ref is not None and known is not None and ref not in known:
+            problem(name, loc, f"'{ref}' is not {what}; known: {', '.join(sorted(known))}")
+
+    if funnel is not None:
+        for i, stage in enumerate(funnel):
+            check("funnels.yml", ("customer_funnel", "stages", i, "term"), stage.term, terms, "a glossary term")
+        owners = [s.owner for s in funnel]
+        first_sales = owners.index("sales") if "sales" in owners else 0
+        if first_sales == 0 or owners[first_sales - 1] != "marketing":
+            problem("funnels.yml", ("customer_funnel", "stages"),
+                    "the handoff needs a marketing stage directly before the first sales stage")
+        last = -1
+        for i, sim in enumerate(files["funnels.yml"].simulator.stages):
+            loc = ("simulator", "stages", i, "stage")
+            check("funnels.yml", loc, sim.stage, stages, "a customer funnel stage")
+            if sim.stage in stages:
+                if stages.index(sim.stage) <= last:
+                    problem("funnels.yml", loc, "the simulator's stages must follow the customer funnel's order")
+                last = stages.index(sim.stage)
+    for name, value in files.items():
+        if name.startswith(f"{EXAMPLES}/"):
+            for i, m in enumerate(value.metrics):
+                check(name, ("metrics", i, "metric"), m.metric, metrics, "a metric in tactics.yml")
+        if name.startswith(f"{QUIZZES}/"):
+            for i, q in enumerate(value.questions):
+                for j, item in enumerate(getattr(q, "items", [])):
+                    if isinstance(item, models.ClassifyItem):
+                        loc = ("questions", i, "items", j)
+                        check(name, (*loc, "stage"), item.stage, stages, "a customer funnel stage")
+                        check(name, (*loc, "metric"), item.metric, metrics, "a metric in tactics.yml")
+    if "together.yml" in files:
+        for i, topic in enumerate(files["together.yml"].topics):
+            for j, ref in enumerate(topic.metrics):
+                check("together.yml", ("topics", i, "metrics", j), ref, metrics, "a metric in tactics.yml")
+
+
+def _resolve_quiz(quiz: models.QuizFile, stage_owners: dict[str, str], metric_owners: dict[str, str]):
+    """Fill in each sorting item's answer from the stage or metric it names."""
+    def item(it):
+        if not isinstance(it, models.ClassifyItem) or it.answer is not None:
+            return it
+        owner = stage_owners[it.stage] if it.stage else metric_owners[it.metric]
+        return it.model_copy(update={"answer": owner})
+
+    questions = [q.model_copy(update={"items": [item(i) for i in q.items]}) if isinstance(q, models.Classify) else q
+                 for q in quiz.questions]
+    return quiz.model_copy(update={"questions": questions})
 
 
 def _check_teaching(files: dict[str, object], problem: typing.Callable[[str, Loc, str], None]) -> None:

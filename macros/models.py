@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-SourceIds = Annotated[list[Id], Field(min_length=1)]
+Cite = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=121)]
+SourceIds = Annotated[list[Cite], Field(min_length=1, description=(
+    "Citations, each a source id from data/sources.yml and one of its sections: e.g. mezan/comparison-table"))]
 Side = Literal["marketing", "sales"]
 Owner = Literal["marketing", "sales", "both"]
 
@@ -30,14 +32,52 @@ class Cited(Model):
 
 
 # sources.yml
+SectionKind = Literal["heading", "passage", "item", "list", "table", "section", "article", "own"]
+
+
+class Section(Model):
+    """A part of a source that a citation can point at: a heading, a table, a numbered item..."""
+
+    id: Id
+    kind: SectionKind = Field(description="heading (shown in quotes), passage, item, list, table, section, article"
+                                          " (of a law) or own (this site's own work)")
+    label: Text = Field(description="How the part is named to the reader, e.g. 'comparison table' or a heading")
+    url: Text | None = Field(default=None, description="Where a reader can open this part (textbooks and laws)")
+
+    @property
+    def display(self) -> str:
+        return f"\u201c{self.label}\u201d" if self.kind == "heading" else self.label
+
+
 class Source(Model):
     id: Id
+    kind: Literal["article", "textbook", "law", "practice", "site"] = Field(
+        default="article", description="article: one of the five articles; textbook or law: general knowledge with a"
+                                       " standard reference; practice: an industry term documented by the firms that"
+                                       " use it; site: this site's own synthesis, advice or illustration")
     title: Text
     short: Text = Field(description="Short name used in citations, e.g. 'Mezan' or 'Maker's Row'")
     publisher: Text
-    seed_file: Text = Field(description="File name in shared/seeds/")
+    seed_file: Text | None = Field(default=None, description="File name in shared/seeds/ (articles)")
+    authors: Text | None = Field(default=None, description="Authors or issuing body (textbooks and laws)")
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    licence: Text | None = None
+    url: Text | None = Field(default=None, description="Where a reader can open it (textbooks and laws)")
     summary: Text
     contributes: list[Text] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1, description="The parts a citation may point at")
+
+    @model_validator(mode="after")
+    def _fields_for_kind(self) -> Source:
+        needs = {"article": ("seed_file",), "textbook": ("authors", "year", "url"), "law": ("authors", "year", "url"),
+                 "practice": ("authors", "url"), "site": ()}[self.kind]
+        missing = [name for name in needs if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"a source of kind {self.kind} needs {', '.join(missing)}")
+        return self
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
 
 
 class SourcesFile(Model):
@@ -50,7 +90,7 @@ class Term(Model):
     term: Text
     also: list[Text] = Field(default_factory=list, description="Other forms linked to this term")
     definition: Text = Field(description="Plain text, one or two sentences: it is shown as a tooltip")
-    sources: list[Id] = Field(default_factory=list, description="Empty for general knowledge")
+    sources: SourceIds
 
 
 class GlossaryFile(Model):
@@ -173,6 +213,8 @@ class Topic(Cited):
     title: Text
     summary: Text = Field(description="One sentence shown at the top of the section")
     body: Markdown
+    metrics: list[Id] = Field(default_factory=list, description="Metric ids (tactics.yml) listed after the body")
+    advice: Markdown | None = Field(default=None, description="This site's own advice, shown in a labelled box")
 
 
 class TogetherFile(Model):
@@ -182,7 +224,7 @@ class TogetherFile(Model):
 # disagreements.yml
 class View(Model):
     position: Text
-    held_by: SourceIds
+    held_by: SourceIds = Field(description="Where each source that holds this view says so: source/section")
     reasoning: Text
 
 
@@ -191,6 +233,9 @@ class Disagreement(Model):
     question: Text
     views: list[View] = Field(min_length=2)
     our_reading: Markdown
+    reading_sources: list[Cite] = Field(default_factory=list, description=(
+        "What the reading rests on beyond the views, e.g. a textbook section; the reading itself is labelled as"
+        " this site's"))
 
 
 class DisagreementsFile(Model):
@@ -202,7 +247,8 @@ class Question(Model):
     id: Id
     question: Text
     answer: Markdown
-    sources: list[Id] = Field(default_factory=list)
+    advice: Markdown | None = Field(default=None, description="This site's own advice, shown in a labelled box")
+    sources: SourceIds
 
 
 class FaqFile(Model):
@@ -227,9 +273,13 @@ FILE_MODELS: dict[str, type[Model]] = {
 class FunnelStage(Model):
     id: Id
     name: Text
-    owner: Owner
+    owner: Owner = Field(description="The team that owns this stage: the one place the site states it")
     count: int = Field(gt=0, description="Illustrative number of people at this stage")
-    what: Text = Field(description="What this stage is, in one sentence")
+    term: Id | None = Field(default=None,
+                            description="A glossary term that defines this stage; its definition is shown")
+    what: Text | None = Field(default=None, description="What this stage is, in one sentence (when it has no term)")
+    aida: Literal["attention", "interest", "desire", "action"] | None = Field(
+        default=None, description="The step of the AIDA model this stage falls in, if any")
     steps: list[Id] = Field(default_factory=list, description="Ids of process steps (processes.yml) acting here")
 
 
@@ -238,6 +288,13 @@ class CustomerFunnel(Model):
     summary: Text
     stages: list[FunnelStage] = Field(min_length=3)
     sources: SourceIds
+
+    @model_validator(mode="after")
+    def _term_or_what(self) -> CustomerFunnel:
+        for stage in self.stages:
+            if (stage.term is None) == (stage.what is None):
+                raise ValueError(f"stage '{stage.id}' needs either a term (from the glossary) or what, not both")
+        return self
 
 
 class ConceptStage(Model):
@@ -255,8 +312,9 @@ class ConceptFunnel(Model):
 
 class SimulatorStage(Model):
     id: Id
+    stage: Id = Field(description="The customer funnel stage this counts; its owner is this stage's owner")
     name: Text
-    owner: Owner
+    hint: Text = Field(description="What to count here, shown under the check-up's field")
     rate_label: Text | None = Field(default=None, description="Label of the conversion into this stage (not the top)")
 
 
@@ -288,9 +346,16 @@ class DiscussionQuestion(Model):
     answer: Markdown = Field(description="A model answer for the teacher (Markdown)")
 
 
-class ExampleMetrics(Model):
-    marketing: list[Text] = Field(min_length=2, description="Numbers marketing watches in this business")
-    sales: list[Text] = Field(min_length=2, description="Numbers sales watches in this business")
+class ExampleMetric(Model):
+    metric: Id = Field(description="A metric id from tactics.yml; its owner decides the column")
+    text: Text = Field(description="What the number is in this business")
+
+
+class ExampleHandoff(Model):
+    mql: Markdown = Field(description="Marketing's agreed test in this business: when a lead is marketing-qualified")
+    sql: Markdown = Field(description="What sales checks before it accepts the lead as sales-qualified")
+    passes: Markdown = Field(description="What marketing passes to sales with each lead")
+    returns: Markdown = Field(description="What sales reports back to marketing")
 
 
 class WithoutOne(Model):
@@ -312,12 +377,12 @@ class ExampleFile(Model):
     business_and_customers: Markdown = Field(description="The business and who its customers are (Markdown)")
     marketing: list[Activity] = Field(min_length=1, description="One activity for each marketing step, in order")
     sales: list[Activity] = Field(min_length=1, description="One activity for each sales step, in order")
-    handoff: Markdown = Field(description="When a lead is ready for sales, and what passes between them (Markdown)")
+    handoff: ExampleHandoff = Field(description="The two gates in this business, and what passes between the teams")
     funnel: ExampleFunnelCounts = Field(description="An illustrative funnel: drawn on the page, used by the simulator")
-    metrics: ExampleMetrics = Field(description="What each team watches")
+    metrics: list[ExampleMetric] = Field(min_length=4, description="What the teams watch, each tied to a metric")
     without: WithoutOne = Field(description="What goes wrong when either side is missing")
     questions: list[DiscussionQuestion] = Field(min_length=3, description="Three or more, each with a model answer")
-    sources: SourceIds = Field(description="Ids from data/sources.yml of the articles this example draws on")
+    sources: SourceIds = Field(description="Citations (source/section) of what this example draws on")
 
 
 # cases.yml
@@ -347,8 +412,17 @@ class Choice(Model):
 
 class ClassifyItem(Model):
     text: Text = Field(description="The item to sort, e.g. 'Running a social media campaign'")
-    answer: Owner = Field(description="marketing, sales or both")
+    answer: Owner | None = Field(default=None, description="marketing, sales or both; leave out when stage or"
+                                                           " metric gives it")
+    stage: Id | None = Field(default=None, description="A customer funnel stage: the answer is its owner")
+    metric: Id | None = Field(default=None, description="A metric (tactics.yml): the answer is its owner")
     feedback: Text = Field(description="Why it belongs there")
+
+    @model_validator(mode="after")
+    def _one_answer(self) -> ClassifyItem:
+        if sum(x is not None for x in (self.answer, self.stage, self.metric)) != 1:
+            raise ValueError("give exactly one of answer, stage (its owner is the answer) or metric")
+        return self
 
 
 class OrderItem(Model):
@@ -363,7 +437,7 @@ class QuestionBase(Model):
         default=None, description="A shorter prompt for Kahoot, which allows 120 characters; only if prompt is longer")
     hint: Text | None = Field(default=None, description="Optional nudge shown on request")
     explanation: Markdown = Field(description="Why the answer is what it is, shown after answering (Markdown)")
-    sources: SourceIds = Field(description="Ids from data/sources.yml the explanation rests on")
+    sources: SourceIds = Field(description="Citations (source/section) the explanation rests on")
 
 
 class SingleChoice(QuestionBase):
@@ -438,6 +512,7 @@ class LessonStep(Model):
     title: Text = Field(description="e.g. 'Sorting-cards game'")
     activity: Markdown = Field(description="What the teacher and the students do (Markdown)")
     pages: list[Text] = Field(default_factory=list, description="Site pages the step uses, e.g. funnel.md#simulator")
+    simulator_results: bool = Field(default=False, description="Show what the simulator gives for each worked example")
 
 
 class QuizRef(Model):
@@ -484,7 +559,14 @@ class ToolAction(Model):
     sources: SourceIds
 
 
+class OwnerText(Model):
+    marketing: Text
+    sales: Text
+    both: Text
+
+
 class Checkup(Model):
+    owner_text: OwnerText = Field(description="What the check-up says about the owner of the weakest stage")
     actions: dict[Id, Annotated[list[ToolAction], Field(min_length=3, max_length=3)]] = Field(
         description="For each simulator stage after the top (by id): three actions, most relevant first")
 

@@ -65,11 +65,11 @@ def process_steps(data: SiteData, links: Links, process_id: str) -> str:
 
 
 def handoff(data: SiteData, links: Links) -> str:
-    """Where marketing hands over to sales."""
+    """Where marketing hands over to sales: the two gates a lead passes, and the steps on either side."""
     handoff = data.processes.handoff
     steps = _steps(data)
     return render_template("handoff.html.jinja", data, links, handoff=handoff, after=steps[handoff.after],
-                   before=steps[handoff.before])
+                   before=steps[handoff.before], gates=data.handoff_gates())
 
 
 def channels(data: SiteData, links: Links, kind: str) -> str:
@@ -89,7 +89,7 @@ def metrics(data: SiteData, links: Links) -> str:
     """The metrics each side tracks, and the shared ones."""
     owners = ("marketing", "sales", "both")
     groups = [(owner, [m for m in data.tactics.metrics if m.owner == owner]) for owner in owners]
-    return render_template("metrics.html.jinja", data, links, groups=groups)
+    return render_template("metrics.html.jinja", data, links, groups=[g for g in groups if g[1]])
 
 
 def topics(data: SiteData, links: Links) -> str:
@@ -155,7 +155,7 @@ def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
                        [s.owner for s in stages])
     else:
         example = data.example(which)
-        stages = data.funnels.simulator.stages
+        stages = data.sim_stages()
         chart = chart_context(f"chart-{example.id}", f"{example.business}: an illustrative funnel",
                        [s.name for s in stages], list(example.funnel.counts.values()), [s.owner for s in stages])
     return render_template("chart.html.jinja", data, links, chart=chart)
@@ -176,23 +176,24 @@ def concept_funnels(data: SiteData, links: Links) -> str:
 def simulator(data: SiteData, links: Links) -> str:
     """The funnel simulator, starting from the default worked example."""
     sim = data.funnels.simulator
+    stages = data.sim_stages()
     default = data.example(sim.default)
     counts = list(default.funnel.counts.values())
     rates = _preset_rates(counts)
     outcome = funnel_math.simulate(counts[0], [r / 100 for r in rates], default.funnel.average_sale)
     config = {
         "currency": sim.currency, "maxReach": sim.max_reach, "default": sim.default,
-        "stages": [{"id": s.id, "name": s.name, "owner": s.owner} for s in sim.stages],
+        "stages": [{"id": s.id, "name": s.name, "owner": s.owner} for s in stages],
         "examples": [{"id": e.id, "business": e.business, "counts": list(e.funnel.counts.values()),
                       "averageSale": e.funnel.average_sale} for e in data.examples],
     }
-    chart = chart_context("chart-simulator", "Your funnel", [s.name for s in sim.stages], outcome.counts,
-                   [s.owner for s in sim.stages],
+    chart = chart_context("chart-simulator", "Your funnel", [s.name for s in stages], outcome.counts,
+                   [s.owner for s in stages],
                    summary="The chart follows your numbers; the totals above it and the table below it change too.")
     totals = (f"{_number(outcome.customers)} customers and {_money(outcome.revenue, sim.currency)} in revenue "
               f"from {_number(counts[0])} people reached.")
     return render_template("simulator.html.jinja", data, links, config=figure_json(config), examples=data.examples,
-                   default=default, top=sim.stages[0], rate_stages=list(zip(sim.stages[1:], rates, strict=True)),
+                   default=default, top=stages[0], rate_stages=list(zip(stages[1:], rates, strict=True)),
                    reach=counts[0], average_sale=f"{default.funnel.average_sale:g}", currency=sim.currency,
                    max_reach=sim.max_reach, totals=totals,
                    chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))
@@ -214,7 +215,10 @@ def example_page(data: SiteData, links: Links, example_id: str) -> str:
     chart = Markup(funnel_chart(data, links, example_id))
     page = example_page_src(example_id)
     quizzes = [Markup(render_quiz.quiz(data, links, q.id)) for q in data.quizzes if q.page == page]
+    metrics = [(owner, [(data.metric(m.metric), m.text) for m in example.metrics
+                        if data.metric(m.metric).owner == owner]) for owner in ("marketing", "sales", "both")]
     return render_template("example_page.md.jinja", data, links, example=example, steps=_steps(data), chart=chart,
+                           metrics=[g for g in metrics if g[1]], gates=data.handoff_gates(),
                            simulator_href=simulator_href(data, links, example), quizzes=quizzes)
 
 

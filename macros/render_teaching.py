@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros import models
+from macros import funnel_math, models
 from macros.links import Links, page_url
 from macros.loading import SiteData, lesson_pages
 from macros.quizzes import CATEGORIES, INSTRUCTIONS, scrambled
@@ -45,14 +45,39 @@ def _quizzes_used(data: SiteData, lesson: models.Lesson) -> list[models.QuizFile
     return [quiz for quiz in data.quizzes if quiz.id in used]
 
 
+SIMULATOR_STEP = 10  # the simulator's default size of improvement, in percent or points
+
+
+def simulator_results(data: SiteData) -> list[dict]:
+    """What the simulator shows for each worked example: as it stands, with 10% more reach, and with the close
+    rate 10 points higher. Worked out with the simulator's own arithmetic from the example's numbers."""
+    rows = []
+    currency = data.funnels.simulator.currency
+    for example in data.examples:
+        counts = list(example.funnel.counts.values())
+        rates = [funnel_math.percent_1dp(r) / 100 for r in funnel_math.rates_from_counts(counts)]
+        result = funnel_math.compare(counts[0], rates, example.funnel.average_sale, SIMULATOR_STEP, "points")
+
+        def outcome(o, base=result.base):
+            extra = funnel_math.whole(o.revenue) - funnel_math.whole(base.revenue)
+            return f"{funnel_math.whole(o.customers):,} (+{currency}{extra:,})"
+
+        rows.append({"business": example.business, "customers": f"{funnel_math.whole(result.base.customers):,}",
+                     "revenue": f"{currency}{funnel_math.whole(result.base.revenue):,}",
+                     "more_reach": outcome(result.more_reach), "better_close": outcome(result.better_close),
+                     "close_before": f"{rates[-1]:.1%}", "close_after": f"{result.close_rate_after:.1%}"})
+    return rows
+
+
 def lesson(data: SiteData, links: Links, lesson_id: str) -> str:
     """A lesson plan's whole page."""
     found = data.lesson(lesson_id)
     starts = [sum(s.minutes for s in found.steps[:i]) for i in range(len(found.steps))]
     titles = {page: _title(data, page) for step in found.steps for page in step.pages}
+    results = simulator_results(data) if any(step.simulator_results for step in found.steps) else []
     return render_template("lesson.md.jinja", data, links, lesson=found, pages=lesson_pages(lesson_id),
                            starts=starts, clock=clock, page_titles=titles, quizzes=_quizzes_used(data, found),
-                           key_page=key_page)
+                           key_page=key_page, simulator_results=results, step_size=SIMULATOR_STEP)
 
 
 def _worksheet(data: SiteData, links: Links, lesson_id: str, key: bool) -> str:

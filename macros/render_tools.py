@@ -11,26 +11,15 @@ from macros.render import chart_context
 from macros.templating import render_template
 
 MAX_SALE = 100_000_000
-OWNER_TEXT = {
-    "marketing": "Marketing owns this stage: it decides who hears about you and how easily they can show interest.",
-    "sales": "Sales owns this stage: it turns qualified interest into offers and offers into paying customers.",
-    "both": "Marketing and sales share this stage: they have to agree what makes a lead worth a sales talk.",
-}
-HINTS = {
-    "reached": "People who saw or heard your marketing",
-    "leads": "People who showed interest: signed up, asked, booked",
-    "qualified": "Leads that fit: a real need, budget and timing",
-    "offers": "Proposals, quotes or demos you made",
-    "customers": "People who bought",
-}
 
 
 def checkup(data: SiteData, links: Links) -> str:
     """The funnel check-up: a founder's own numbers against a worked example."""
     sim = data.funnels.simulator
-    stages = sim.stages
+    stages = data.sim_stages()
     config = {
-        "currency": sim.currency, "maxReach": sim.max_reach, "maxSale": MAX_SALE, "ownerText": OWNER_TEXT,
+        "currency": sim.currency, "maxReach": sim.max_reach, "maxSale": MAX_SALE,
+        "ownerText": data.tools.checkup.owner_text.model_dump(),
         "stages": [{"id": s.id, "name": s.name, "owner": s.owner, "rateLabel": s.rate_label or s.name}
                    for s in stages],
         "examples": [{"id": e.id, "business": e.business, "counts": list(e.funnel.counts.values())}
@@ -42,7 +31,7 @@ def checkup(data: SiteData, links: Links) -> str:
                           illustrative=False)
     return render_template("checkup.html.jinja", data, links, config=figure_json(config), stages=stages,
                            examples=data.examples, currency=sim.currency, actions=data.tools.checkup.actions,
-                           hints=HINTS, chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))
+                           chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))
 
 
 def invest(data: SiteData, links: Links) -> str:

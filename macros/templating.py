@@ -9,6 +9,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from macros.citations import OWN_LABELS, anchor, cite_groups
 from macros.links import Links
 from macros.loading import SiteData
 
@@ -58,6 +59,7 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+_env.globals.update(cite_groups=cite_groups, anchor=anchor, own_labels=OWN_LABELS)
 _env.filters["compact"] = lambda html: Markup(_compact(html)) if isinstance(html, Markup) else _compact(html)
 
 

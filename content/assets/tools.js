@@ -32,26 +32,54 @@
     return { value: value };
   }
 
-  /* raw: {stageId: text, ..., sale: text}. Returns {values, errors}; errors is empty when all is well. */
-  function validate(raw, stages, limits) {
-    var values = {};
-    var errors = {};
+  /* A target conversion, typed as a percentage -> {value} (a fraction) or {error}. */
+  function parsePercent(raw) {
+    var text = String(raw === undefined || raw === null ? "" : raw).trim().replace(/%$/, "").replace(/\s/g, "");
+    if (text === "") return { error: "Enter a target, as a percentage." };
+    if (/^-/.test(text)) return { error: "Enter zero or more, not a negative number." };
+    if (!/^\d+(\.\d+)?$/.test(text)) return { error: "Enter a percentage using digits only (such as 12.5)." };
+    var value = Number(text);
+    if (value === 0) return { error: "Enter a target above 0%." };
+    if (value > 100) return { error: "A conversion can't be more than 100%." };
+    return { value: value / 100 };
+  }
+
+  /* One funnel's counts, in fields named prefix + stage id. */
+  function validateCounts(raw, stages, limits, prefix, values, errors) {
     stages.forEach(function (stage, i) {
-      var result = parse(raw[stage.id], { whole: true, min: i === 0 ? 1 : 0, max: limits.maxReach, unit: "" });
+      var name = prefix + stage.id;
+      var result = parse(raw[name], { whole: true, min: i === 0 ? 1 : 0, max: limits.maxReach, unit: "" });
       if (result.error) {
-        errors[stage.id] = result.error;
+        errors[name] = result.error;
         return;
       }
-      values[stage.id] = result.value;
-      var above = i > 0 ? stages[i - 1] : null;
-      if (above && values[above.id] !== undefined && result.value > values[above.id]) {
-        errors[stage.id] = "This can't be more than the " + number(values[above.id]) + " " +
-          above.name.toLowerCase() + " above it: each stage is part of the one before.";
+      values[name] = result.value;
+      var above = i > 0 ? prefix + stages[i - 1].id : null;
+      if (above && values[above] !== undefined && result.value > values[above]) {
+        errors[name] = "This can't be more than the " + number(values[above]) + " " +
+          stages[i - 1].name.toLowerCase() + " above it: each stage is part of the one before.";
       }
     });
+  }
+
+  /* raw: {stageId: text, ..., sale: text, t-stageId: text or p-stageId: text}. basis: "targets" or "earlier".
+     Returns {values, errors}, both keyed by field name; errors is empty when all is well. */
+  function validate(raw, stages, limits, basis) {
+    var values = {};
+    var errors = {};
+    validateCounts(raw, stages, limits, "", values, errors);
     var sale = parse(raw.sale, { whole: false, min: 0, max: limits.maxSale, unit: limits.currency });
     if (sale.error) errors.sale = sale.error;
     else values.sale = sale.value;
+    if (basis === "earlier") {
+      validateCounts(raw, stages, limits, "p-", values, errors);
+    } else {
+      stages.slice(1).forEach(function (stage) {
+        var target = parsePercent(raw["t-" + stage.id]);
+        if (target.error) errors["t-" + stage.id] = target.error;
+        else values["t-" + stage.id] = target.value;
+      });
+    }
     return { values: values, errors: errors };
   }
 
@@ -61,26 +89,39 @@
     });
   }
 
-  /* The stage (index into counts, 1..n-1) whose conversion falls furthest short of the example's. */
-  function analyse(counts, exampleCounts) {
-    var yours = rates(counts);
-    var theirs = rates(exampleCounts);
-    var ratios = yours.map(function (rate, i) { return theirs[i] > 0 ? rate / theirs[i] : 1; });
-    var weakest = 0;
-    ratios.forEach(function (ratio, i) { if (ratio < ratios[weakest]) weakest = i; });
-    return { rates: yours, exampleRates: theirs, ratios: ratios, weakest: weakest + 1 };
+  /* What each stage's conversion is judged against: the founder's targets, or the same stage's
+     conversion in the earlier period (null where the earlier period had nobody at the stage before). */
+  function benchmarks(values, stages, basis) {
+    return stages.slice(1).map(function (stage, i) {
+      if (basis !== "earlier") return values["t-" + stage.id];
+      var before = values["p-" + stages[i].id];
+      return before > 0 ? values["p-" + stage.id] / before : null;
+    });
   }
 
-  /* Raise one stage's conversion by pct percent of itself (at most 100%), the others unchanged. */
-  function whatIf(counts, sale, stage, pct) {
+  /* The weakest stage (index into counts, 1..n-1): the one whose conversion falls furthest short of its
+     benchmark, as a share of it; 0 when no stage falls short. Ties go to the earlier stage. */
+  function judge(counts, marks) {
+    var yours = rates(counts);
+    var ratios = yours.map(function (rate, i) {
+      return marks[i] === null || marks[i] === undefined ? null : rate / marks[i];
+    });
+    var weakest = 0;
+    ratios.forEach(function (ratio, i) {
+      if (ratio !== null && ratio < 1 && (weakest === 0 || ratio < ratios[weakest - 1])) weakest = i + 1;
+    });
+    return { rates: yours, benchmarks: marks, ratios: ratios, weakest: weakest };
+  }
+
+  /* Set one stage's conversion to `rate`, keep the others, and carry it down the funnel. */
+  function whatIf(counts, sale, stage, rate) {
     var r = rates(counts);
-    var raised = Math.min(1, r[stage - 1] * (1 + pct / 100));
     var after = [counts[0]];
-    r.forEach(function (rate, i) { after.push(after[i] * (i === stage - 1 ? raised : rate)); });
+    r.forEach(function (each, i) { after.push(after[i] * (i === stage - 1 ? rate : each)); });
     var customers = after[after.length - 1];
     var before = counts[counts.length - 1];
     return {
-      rateBefore: r[stage - 1], rateAfter: raised, customers: customers, revenue: customers * sale,
+      rateBefore: r[stage - 1], rateAfter: rate, customers: customers, revenue: customers * sale,
       extraCustomers: customers - before, extraRevenue: (customers - before) * sale,
     };
   }
@@ -107,7 +148,10 @@
     return { marketing: marketing, sales: sales, verdict: verdict, chosen: chosen, missing: missing };
   }
 
-  var api = { parse: parse, validate: validate, rates: rates, analyse: analyse, whatIf: whatIf, recommend: recommend };
+  var api = {
+    parse: parse, parsePercent: parsePercent, validate: validate, rates: rates, benchmarks: benchmarks,
+    judge: judge, whatIf: whatIf, recommend: recommend
+  };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
     return;
@@ -126,14 +170,25 @@
     this.form = root.querySelector("form");
     this.results = root.querySelector("[data-results]");
     this.status = root.querySelector("[data-status]");
-    this.fields = this.config.stages.map(function (s) { return s.id; }).concat(["sale"]);
+    var ids = this.config.stages.map(function (s) { return s.id; });
+    this.counts = ids.concat(["sale"]);
+    this.fields = this.counts.concat(ids.slice(1).map(function (id) { return "t-" + id; }),
+      ids.map(function (id) { return "p-" + id; }));
     this.timer = null;
     this.restore();
     this.form.addEventListener("input", function () {
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.update(true); }, 300);
     });
-    this.form.addEventListener("change", function () { self.update(true); });
+    this.form.addEventListener("change", function (event) {
+      // A new basis shows new, empty fields: no "Enter a number" on each of them until the founder types.
+      if (event.target.name === "basis") {
+        self.update(false);
+        self.save(self.raw());
+      } else {
+        self.update(true);
+      }
+    });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       self.update(true);
@@ -144,6 +199,21 @@
 
   Checkup.prototype.input = function (name) {
     return this.form.elements[name];
+  };
+
+  Checkup.prototype.basis = function () {
+    var checked = this.form.querySelector('input[name="basis"]:checked');
+    return checked && checked.value === "earlier" ? "earlier" : "targets";
+  };
+
+  Checkup.prototype.setBasis = function (basis) {
+    this.form.querySelectorAll('input[name="basis"]').forEach(function (radio) { radio.checked = radio.value === basis; });
+  };
+
+  /* The fields in use: this period's counts and sale, plus the targets or the earlier period. */
+  Checkup.prototype.active = function () {
+    var prefix = this.basis() === "earlier" ? "p-" : "t-";
+    return this.fields.filter(function (name) { return this.counts.indexOf(name) >= 0 || name.indexOf(prefix) === 0; }, this);
   };
 
   Checkup.prototype.raw = function () {
@@ -157,8 +227,9 @@
     var self = this;
     var params = new URLSearchParams(window.location.hash.slice(1));
     var saved = {};
+    var names = this.fields.concat(["example", "basis"]);
     if (this.fields.some(function (name) { return params.has(name); })) {
-      this.fields.concat(["example"]).forEach(function (name) { if (params.has(name)) saved[name] = params.get(name); });
+      names.forEach(function (name) { if (params.has(name)) saved[name] = params.get(name); });
     } else {
       try {
         var stored = JSON.parse(window.localStorage.getItem(STORE) || "{}");
@@ -170,10 +241,12 @@
     this.fields.concat(["example"]).forEach(function (name) {
       if (typeof saved[name] === "string" && saved[name].length < 40) self.input(name).value = saved[name];
     });
+    if (saved.basis === "earlier" || saved.basis === "targets") this.setBasis(saved.basis);
   };
 
   Checkup.prototype.save = function (raw) {
-    var state = Object.assign({ example: this.input("example").value }, raw);
+    var state = { example: this.input("example").value, basis: this.basis() };
+    this.active().forEach(function (name) { state[name] = raw[name]; });
     var params = new URLSearchParams();
     Object.keys(state).forEach(function (name) {
       if (state[name] !== "") params.set(name, state[name]);
@@ -203,9 +276,11 @@
 
   Checkup.prototype.showErrors = function (errors, touched) {
     var self = this;
+    var active = this.active();
     this.fields.forEach(function (name) {
       var input = self.input(name);
-      var message = touched || input.value !== "" ? errors[name] || "" : "";
+      var shown = active.indexOf(name) >= 0 && (touched || input.value !== "");
+      var message = shown ? errors[name] || "" : "";
       var slot = self.root.querySelector('[data-error-for="' + name + '"]');
       if (slot.textContent !== message) slot.textContent = message;
       if (message) input.setAttribute("aria-invalid", "true");
@@ -214,10 +289,15 @@
   };
 
   Checkup.prototype.update = function (touched) {
+    var basis = this.basis();
+    this.root.querySelectorAll("[data-basis-fields]").forEach(function (set) {
+      set.hidden = set.getAttribute("data-basis-fields") !== basis;
+    });
     var raw = this.raw();
     var stages = this.config.stages;
-    var empty = this.fields.every(function (name) { return raw[name].trim() === ""; });
-    var checked = validate(raw, stages, this.config);
+    var active = this.active();
+    var empty = active.every(function (name) { return raw[name].trim() === ""; });
+    var checked = validate(raw, stages, this.config, basis);
     this.showErrors(checked.errors, touched && !empty);
     if (touched) this.save(raw);
     var problems = Object.keys(checked.errors).length;
@@ -227,47 +307,69 @@
         : problems + " numbers need fixing; see the messages next to them.";
       return;
     }
-    this.show(stages.map(function (s) { return checked.values[s.id]; }), checked.values.sale);
+    var counts = stages.map(function (s) { return checked.values[s.id]; });
+    this.show(counts, checked.values.sale, benchmarks(checked.values, stages, basis), basis);
   };
 
-  Checkup.prototype.show = function (counts, sale) {
+  Checkup.prototype.show = function (counts, sale, marks, basis) {
     var config = this.config;
     var example = config.examples.filter(function (e) { return e.id === this.input("example").value; }, this)[0] ||
       config.examples[0];
-    var result = analyse(counts, example.counts);
-    var stage = config.stages[result.weakest];
+    var result = judge(counts, marks);
+    var exampleRates = rates(example.counts);
     var money = function (value) { return config.currency + number(value); };
     var root = this.root;
+    var against = basis === "earlier" ? "Earlier period" : "Your target";
+    root.querySelector("[data-basis-heading]").textContent = against;
     root.querySelectorAll("[data-rate-row]").forEach(function (row, i) {
       var cells = row.querySelectorAll("td");
       cells[0].textContent = percent(result.rates[i]);
-      cells[1].textContent = percent(result.exampleRates[i]);
+      cells[1].textContent = marks[i] === null ? "no one at the stage before" : percent(marks[i]);
+      cells[2].textContent = percent(exampleRates[i]);
       row.classList.toggle("is-weakest", i + 1 === result.weakest);
     });
     root.querySelector("[data-example-name]").textContent = example.business;
     var weakest = root.querySelector("[data-weakest]");
-    weakest.querySelector("[data-weakest-stage]").textContent = stage.rateLabel;
-    weakest.querySelector("[data-weakest-numbers]").textContent = "Yours is " + percent(result.rates[result.weakest - 1]) +
-      " against " + percent(result.exampleRates[result.weakest - 1]) + " in the illustrative " +
-      example.business.toLowerCase() + " example." + (result.ratios[result.weakest - 1] >= 1
-        ? " Every stage of yours does at least as well as the example's; this is the one with the least to spare."
-        : "");
-    weakest.querySelector("[data-weakest-owner]").textContent = config.ownerText[stage.owner];
-    var list = weakest.querySelector("[data-actions]");
-    var source = root.querySelector('[data-actions-for="' + stage.id + '"]');
-    list.replaceChildren.apply(list, Array.prototype.map.call(source.children, function (li) {
-      return li.cloneNode(true);
-    }));
-    var change = whatIf(counts, sale, result.weakest, 10);
-    root.querySelector("[data-what-if]").textContent = "If you raised this conversion by 10% of itself, from " +
-      percent(change.rateBefore) + " to " + percent(change.rateAfter) + ", and every other stage stayed the same, you " +
-      "would have about " + number(change.customers) + " customers instead of " + number(counts[counts.length - 1]) +
-      " (" + (change.extraCustomers >= 0.5 ? "+" + number(change.extraCustomers) : "no change") + ") and " +
-      money(change.revenue) + " in revenue (+" + money(change.extraRevenue) + ").";
+    var none = root.querySelector("[data-no-weakest]");
+    var customers = counts[counts.length - 1];
+    weakest.hidden = result.weakest === 0;
+    none.hidden = result.weakest !== 0;
+    var summary = number(customers) + " customers and " + money(customers * sale) + " in revenue.";
+    if (result.weakest === 0) {
+      none.querySelector("[data-no-weakest-title]").textContent = basis === "earlier"
+        ? "No stage did worse than in the earlier period" : "Every stage met or beat your target";
+      none.querySelector("[data-no-weakest-text]").textContent = basis === "earlier"
+        ? "Each stage kept at least as large a share of the stage before as it did then, so your numbers point at " +
+          "no weak stage. Compare with your targets as well, or pick the stage you most want to grow."
+        : "Your numbers point at no weak stage. To keep improving, raise the target for the stage that matters " +
+          "most to you and check again.";
+      this.status.textContent = none.querySelector("[data-no-weakest-title]").textContent + ". " + summary;
+    } else {
+      var at = result.weakest - 1;
+      var stage = config.stages[result.weakest];
+      weakest.querySelector("[data-weakest-stage]").textContent = stage.rateLabel;
+      weakest.querySelector("[data-weakest-numbers]").textContent = basis === "earlier"
+        ? "Yours is " + percent(result.rates[at]) + ", down from " + percent(marks[at]) + " in the earlier period: " +
+          "the largest fall of any stage, as a share of where it was."
+        : "Yours is " + percent(result.rates[at]) + " against your target of " + percent(marks[at]) + ": " +
+          percent(result.ratios[at]) + " of the target, the furthest short of any stage.";
+      weakest.querySelector("[data-weakest-owner]").textContent = config.ownerText[stage.owner];
+      var list = weakest.querySelector("[data-actions]");
+      var source = root.querySelector('[data-actions-for="' + stage.id + '"]');
+      list.replaceChildren.apply(list, Array.prototype.map.call(source.children, function (li) {
+        return li.cloneNode(true);
+      }));
+      var change = whatIf(counts, sale, result.weakest, marks[at]);
+      root.querySelector("[data-what-if]").textContent = "If this conversion rose from " + percent(change.rateBefore) +
+        " to " + percent(change.rateAfter) + (basis === "earlier" ? " (where it was)" : " (your target)") +
+        " and every other stage stayed the same, you would have about " + number(change.customers) +
+        " customers instead of " + number(customers) + " (" + (change.extraCustomers >= 0.5 ? "+" +
+        number(change.extraCustomers) : "no change") + ") and " + money(change.revenue) + " in revenue (+" +
+        money(change.extraRevenue) + ").";
+      this.status.textContent = "Your weakest stage: " + stage.rateLabel.toLowerCase() + " (" +
+        percent(result.rates[at]) + " against " + percent(marks[at]) + "). " + summary;
+    }
     this.results.hidden = false;
-    this.status.textContent = "Your weakest stage: " + stage.rateLabel.toLowerCase() + " (" +
-      percent(result.rates[result.weakest - 1]) + "). " + number(counts[counts.length - 1]) + " customers and " +
-      money(counts[counts.length - 1] * sale) + " in revenue.";
     var chart = root.querySelector(".mvs-chart");
     var draw = function () {
       if (window.mvsFunnel && window.mvsFunnel.updateChart) window.mvsFunnel.updateChart(chart, counts, config.stages);

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from macros import models
+from macros import citations, models
 from macros.loading import SiteData
 from macros.quizzes import CATEGORIES
 
@@ -60,7 +60,7 @@ def category(owner: str) -> str:
 
 
 def sources_line(data: SiteData, question: models.QuizQuestion) -> str:
-    return "Sources: " + ", ".join(data.source(s).short for s in question.sources) + "."
+    return citations.plain(data, question.sources)
 
 
 def feedback_text(data: SiteData, question: models.QuizQuestion) -> str:

@@ -2,7 +2,7 @@
 
 Columns (HEADER): the quiz id; the question id; its kind (single, multiple, true_false, classify, order);
 the prompt; the options or items in the data's order; the right answer(s); the feedback for each option
-or item in the same order; the explanation as plain text; the sources' short names. Cells holding several
+or item in the same order; the explanation as plain text; the citations (source and section). Cells holding several
 values join them with " | ". Right answers: the right options' text; True or False; "item → Marketing"
 for classify; "1st: item" for order.
 """
@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from macros import models
+from macros import citations, models
 from macros.exports.common import category, ordinal, plain
 from macros.loading import SiteData
 
@@ -45,7 +45,7 @@ def _columns(question: models.QuizQuestion) -> tuple[list[str], list[str], list[
 
 def row(quiz: models.QuizFile, question: models.QuizQuestion, data: SiteData) -> list[str]:
     options, right, feedback = _columns(question)
-    sources = [data.source(s).short for s in question.sources]
+    sources = [citations.label(data, s) for s in question.sources]
     return [quiz.id, question.id, question.kind, question.prompt, JOIN.join(options), JOIN.join(right),
             JOIN.join(feedback), plain(question.explanation), JOIN.join(sources)]
 

@@ -140,8 +140,9 @@ def test_the_offline_copy_works_from_file_with_no_network(offline_page, site_dat
     page.keyboard.type("objection", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     page.goto(base + "tools/checkup.html")
-    for name, value in {"reached": "5000", "leads": "400", "qualified": "60", "offers": "40", "customers": "10",
-                        "sale": "900"}.items():
+    for name, value in {"reached": "5000", "leads": "400", "mql": "100", "sql": "60", "offers": "40",
+                        "customers": "10", "sale": "900", "t-leads": "10", "t-mql": "50", "t-sql": "50",
+                        "t-offers": "50", "t-customers": "20"}.items():
         page.locator(f"#checkup-{name}").fill(value)
     page.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('Your weakest')")
     page.goto(base + "tools/invest.html")

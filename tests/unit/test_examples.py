@@ -54,9 +54,15 @@ def test_activities_must_follow_the_process_steps_in_order(data_dir):
 
 
 def test_the_funnel_must_use_the_simulator_stages(data_dir):
-    found = problems_after(data_dir, "clothing-store.yml", "    qualified:", "    qualifed:")
-    assert found[0].endswith("funnel.counts: should give the simulator's stages in order: reached, leads, qualified,"
+    found = problems_after(data_dir, "clothing-store.yml", "    mql:", "    qualified:")
+    assert found[0].endswith("funnel.counts: should give the simulator's stages in order: reached, leads, mql, sql,"
                              " offers, customers")
+
+
+def test_a_metric_must_be_one_of_the_metrics(data_dir):
+    found = problems_after(data_dir, "clothing-store.yml", "  - metric: average-deal-size", "  - metric: basket-size")
+    assert len(found) == 1
+    assert ": metrics[3].metric: 'basket-size' is not a metric in tactics.yml; known: average-deal-size," in found[0]
 
 
 def test_a_funnel_that_widens_is_reported(data_dir, site_data):

@@ -134,3 +134,48 @@ def test_default_example_must_exist(funnels_dir, site_data):
     found = funnel_problems(funnels_dir, f"default: {site_data.funnels.simulator.default}", "default: bakery")
     assert found == [f"data/funnels.yml:{found[0].split(':')[1]}:12: simulator.default:"
                      " 'bakery' is not a worked example in data/examples/"]
+
+
+def test_a_simulator_stage_must_count_a_customer_funnel_stage(funnels_dir):
+    found = funnel_problems(funnels_dir, "      stage: proposal\n", "      stage: pitch\n")
+    assert len(found) == 1
+    assert found[0].startswith("data/funnels.yml:")
+    assert ": simulator.stages[4].stage: 'pitch' is not a customer funnel stage; known: awareness," in found[0]
+
+
+def test_simulator_stages_follow_the_customer_funnel(funnels_dir):
+    text = (funnels_dir / "funnels.yml").read_text()
+    (funnels_dir / "funnels.yml").write_text(text.replace("      stage: proposal\n", "      stage: purchase-x\n")
+                                             .replace("      stage: purchase\n", "      stage: proposal\n")
+                                             .replace("      stage: purchase-x\n", "      stage: purchase\n"))
+    with pytest.raises(DataError) as caught:
+        load_data(funnels_dir, ROOT / "content")
+    assert [p.message for p in caught.value.problems] == [
+        "the simulator's stages must follow the customer funnel's order"]
+
+
+def test_a_stage_is_defined_by_a_glossary_term_or_in_its_own_words_not_both(funnels_dir):
+    found = funnel_problems(funnels_dir, "      term: lead\n", "      term: lead\n      what: A lead.\n")
+    assert found[0].endswith("customer_funnel: stage 'lead' needs either a term (from the glossary) or what, not both")
+
+
+def test_a_stage_term_must_be_in_the_glossary(funnels_dir):
+    found = funnel_problems(funnels_dir, "      term: marketing-qualified-lead\n", "      term: hot-lead\n")
+    assert any("customer_funnel.stages[4].term: 'hot-lead' is not a glossary term" in p for p in found)
+
+
+def test_the_handoff_needs_a_marketing_stage_right_before_the_first_sales_stage(funnels_dir):
+    found = funnel_problems(funnels_dir, "      name: Marketing-qualified lead\n      owner: marketing\n",
+                            "      name: Marketing-qualified lead\n      owner: both\n")
+    assert [p.split(": ", 2)[2] for p in found] == [
+        "the handoff needs a marketing stage directly before the first sales stage"]
+
+
+def test_the_handoff_gates_and_owners_come_from_the_customer_funnel(site_data):
+    before, after = site_data.handoff_gates()
+    stages = site_data.funnels.customer_funnel.stages
+    first_sales = next(i for i, s in enumerate(stages) if s.owner == "sales")
+    assert (before, after) == (stages[first_sales - 1], stages[first_sales])
+    assert before.owner == "marketing"
+    for sim in site_data.sim_stages():
+        assert sim.owner == site_data.owner(sim.stage)

@@ -6,10 +6,10 @@ from macros.glossary_links import link_terms
 from macros.models import Term
 
 TERMS = [
-    Term(id="lead", term="Lead", also=["leads"], definition="A person who has shown interest.", sources=[]),
-    Term(id="buyers-journey", term="Buyer's journey", also=[], definition="The path to a purchase.", sources=[]),
+    Term(id="lead", term="Lead", also=["leads"], definition="A person who has shown interest.", sources=["this-site/synthesis"]),
+    Term(id="buyers-journey", term="Buyer's journey", also=[], definition="The path to a purchase.", sources=["this-site/synthesis"]),
     Term(id="qualified-lead", term="Qualified lead", also=["qualified leads"],
-         definition='A lead judged "ready" for sales.', sources=[]),
+         definition='A lead judged "ready" for sales.', sources=["this-site/synthesis"]),
 ]
 
 

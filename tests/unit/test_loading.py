@@ -16,10 +16,10 @@ disagreements:
     question: Is sales part of marketing?
     views:
       - position: Sales is a subset
-        held_by: [smallbiz-blog]
+        held_by: [smallbiz-blog/definition-of-marketing]
         reasoning: Marketing is the wider field.
       - position: They are two sides of one coin
-        held_by: [mezan]
+        held_by: [mezan/conclusion]
         reasoning: Each has its own objectives.
     our_reading: Both views help.
 """
@@ -71,7 +71,7 @@ def test_unknown_key(data_dir):
     assert problems(data_dir, text) == [
         "data/disagreements.yml:2:5: disagreements[0].our_reading: required field is missing",
         "data/disagreements.yml:11:5: disagreements[0].our_reeding: unknown field; allowed here:"
-        " id, question, views, our_reading",
+        " id, question, views, our_reading, reading_sources",
     ]
 
 
@@ -82,12 +82,49 @@ def test_duplicate_id(data_dir):
     ]
 
 
+KNOWN_SOURCES = "makers-row, marketing-blog, mezan, opinion-blog, smallbiz-blog, this-site"
+
+
 def test_dangling_source_reference(data_dir):
-    text = GOOD.replace("held_by: [mezan]", "held_by: [mezan, wikipedia]")
+    text = GOOD.replace("held_by: [mezan/conclusion]", "held_by: [mezan/conclusion, wikipedia/history]")
+    found = problems(data_dir, text)
+    assert found[0].startswith("data/disagreements.yml:9:37: disagreements[0].views[1].held_by[1]:"
+                               " unknown source 'wikipedia'; known sources: ")
+    assert all(source in found[0] for source in KNOWN_SOURCES.split(", "))
+
+
+def test_a_citation_needs_a_section(data_dir):
+    text = GOOD.replace("held_by: [mezan/conclusion]", "held_by: [mezan]")
     assert problems(data_dir, text) == [
-        "data/disagreements.yml:9:26: disagreements[0].views[1].held_by[1]: unknown source 'wikipedia';"
-        " known sources: makers-row, marketing-blog, mezan, opinion-blog, smallbiz-blog"
+        "data/disagreements.yml:9:19: disagreements[0].views[1].held_by[0]: 'mezan' should be a source id and one"
+        " of its sections joined by '/', e.g. mezan/comparison-table"
     ]
+
+
+def test_an_unknown_section_lists_the_sources_sections(data_dir):
+    text = GOOD.replace("held_by: [mezan/conclusion]", "held_by: [makers-row/tactics]")
+    assert problems(data_dir, text) == [
+        "data/disagreements.yml:9:19: disagreements[0].views[1].held_by[0]: 'makers-row' has no section"
+        " 'tactics'; its sections: introduction, objectives, strategy, marketing-tactics, sales-tactics,"
+        " why-you-need-both"
+    ]
+
+
+def test_section_ids_are_unique_within_a_source_only(data_dir):
+    text = (data_dir / "sources.yml").read_text()
+    assert text.count("- {id: introduction,") > 1  # the same id in several sources is fine
+    line = "      - {id: strategy, kind: heading, label: Strategy}\n"
+    found = problems(data_dir, text.replace(line, line * 2), "sources.yml")
+    assert len(found) == 1
+    assert "sources[3].sections[3].id: duplicate id 'strategy' (first used at line" in found[0]
+
+
+def test_an_article_needs_its_seed_file(data_dir):
+    text = (data_dir / "sources.yml").read_text()
+    text = text.replace("    seed_file: 003_361cccf4914bede2.txt\n", "")
+    found = problems(data_dir, text, "sources.yml")
+    assert len(found) == 1
+    assert found[0].endswith(": sources[3]: a source of kind article needs seed_file")
 
 
 def test_yaml_11_boolean_where_text_is_expected(data_dir):
@@ -147,7 +184,7 @@ def test_empty_file(data_dir):
 
 
 def test_every_problem_is_reported_in_file_order(data_dir):
-    text = GOOD.replace("held_by: [mezan]", "held_by: [nobody]")
+    text = GOOD.replace("held_by: [mezan/conclusion]", "held_by: [nobody/intro]")
     text = text.replace("    question: Is sales part of marketing?\n", "")
     (data_dir / "faq.yml").write_text("questions: [\n")
     found = problems(data_dir, text)

@@ -36,7 +36,7 @@ questions:
       - text: Sales
         feedback: No. Sales works with one buyer at a time.
     explanation: Research opens the [marketing process](processes.md).
-    sources: [marketing-blog]
+    sources: [marketing-blog/marketing-process]
   - id: steps
     kind: order
     prompt: Put these in order.
@@ -50,7 +50,7 @@ questions:
       - text: Presentation
         feedback: Then show the offer.
     explanation: The sales process runs in this order.
-    sources: [marketing-blog]
+    sources: [marketing-blog/sales-process]
   - id: statement
     kind: true_false
     prompt: Sales and marketing are the same thing.
@@ -58,7 +58,22 @@ questions:
     feedback_true: No, they differ.
     feedback_false: Right, they differ.
     explanation: They differ in scope and focus.
-    sources: [mezan]
+    sources: [mezan/comparison-table]
+  - id: sort
+    kind: classify
+    prompt: Sort these by the team that owns them.
+    items:
+      - text: Running a radio ad
+        answer: marketing
+        feedback: A message for many people at once.
+      - text: A lead passes the test both teams agreed
+        stage: marketing-qualified-lead
+        feedback: The stage's owner is the answer.
+      - text: Watching the average deal size
+        metric: average-deal-size
+        feedback: The metric's owner is the answer.
+    explanation: Owners come from the funnel and the metrics.
+    sources: [this-site/synthesis]
 """
 
 
@@ -79,7 +94,9 @@ def test_at_least_sixty_questions_using_every_kind(site_data):
 # ---- answers, fingerprints and the scrambled order ----
 
 def _sample() -> models.QuizFile:
-    return models.QuizFile.model_validate(yaml.safe_load(QUIZ))
+    """The sample's first three questions (the sorting question needs the site's data to find its answers)."""
+    quiz = models.QuizFile.model_validate(yaml.safe_load(QUIZ))
+    return quiz.model_copy(update={"questions": quiz.questions[:3]})
 
 
 def test_answers_are_given_in_the_form_the_widget_reads():
@@ -202,6 +219,33 @@ def test_the_quiz_id_matches_its_file_name_and_its_page_exists(data_dir):
 
 
 def test_an_unknown_source_in_a_question_is_reported(data_dir):
-    found = problems_after(data_dir, "sources: [mezan]", "sources: [wikipedia]")
+    found = problems_after(data_dir, "sources: [mezan/comparison-table]", "sources: [wikipedia/history]")
     assert len(found) == 1
     assert found[0].startswith("data/quizzes/sample.yml:39:15: questions[2].sources[0]: unknown source 'wikipedia'")
+
+
+def test_a_sorting_item_takes_its_answer_from_the_stage_or_metric_it_names(data_dir):
+    data = load_data(data_dir, ROOT / "content")
+    items = next(q for q in data.quiz("sample").questions if q.id == "sort").items
+    assert items[1].answer == data.owner("marketing-qualified-lead")
+    assert items[2].answer == data.metric("average-deal-size").owner
+
+
+def test_a_sorting_item_gives_one_answer_only(data_dir):
+    found = problems_after(data_dir, "        stage: marketing-qualified-lead",
+                           "        stage: marketing-qualified-lead\n        answer: sales")
+    assert found == ["data/quizzes/sample.yml:47:9: questions[3].items[1]: "
+                     "give exactly one of answer, stage (its owner is the answer) or metric"]
+
+
+def test_a_sorting_item_must_name_a_real_stage(data_dir):
+    found = problems_after(data_dir, "stage: marketing-qualified-lead", "stage: hot-lead")
+    assert len(found) == 1
+    assert found[0].startswith("data/quizzes/sample.yml:48:16: questions[3].items[1].stage: 'hot-lead' is not a"
+                               " customer funnel stage; known: awareness, consideration,")
+
+
+def test_a_sorting_item_must_name_a_real_metric(data_dir):
+    found = problems_after(data_dir, "metric: average-deal-size", "metric: vibes")
+    assert found[0].startswith("data/quizzes/sample.yml:51:17: questions[3].items[2].metric: 'vibes' is not a"
+                               " metric in tactics.yml; known: ")

@@ -18,10 +18,13 @@ from tests.conftest import ROOT
 
 SCRIPT = ROOT / "content" / "assets" / "tools.js"
 STAGES = [{"id": "reached", "name": "People reached"}, {"id": "leads", "name": "Leads"},
-          {"id": "qualified", "name": "Qualified leads"}, {"id": "offers", "name": "Proposals or quotes"},
-          {"id": "customers", "name": "Customers"}]
+          {"id": "mql", "name": "Marketing-qualified leads"}, {"id": "sql", "name": "Sales-qualified leads"},
+          {"id": "offers", "name": "Proposals or quotes"}, {"id": "customers", "name": "Customers"}]
 LIMITS = {"maxReach": 10_000_000, "maxSale": 100_000_000, "currency": "$"}
-GOOD = {"reached": "5,000", "leads": "400", "qualified": "60", "offers": "40", "customers": "10", "sale": "900"}
+GOOD = {"reached": "5,000", "leads": "400", "mql": "100", "sql": "60", "offers": "40", "customers": "10",
+        "sale": "900"}
+TARGETS = {"t-leads": "10", "t-mql": "20", "t-sql": "50%", "t-offers": "50", "t-customers": "12.5"}
+EARLIER = {"p-reached": "4000", "p-leads": "400", "p-mql": "100", "p-sql": "80", "p-offers": "40", "p-customers": "8"}
 
 
 def node(expression: str, *args: object) -> object:
@@ -35,15 +38,24 @@ def node(expression: str, *args: object) -> object:
     return json.loads(out.stdout)
 
 
-def validate(**changes: str) -> dict:
-    return node("tools.validate(args[0], args[1], args[2])", {**GOOD, **changes}, STAGES, LIMITS)
+def validate(basis: str = "targets", **changes: str) -> dict:
+    return node("tools.validate(args[0], args[1], args[2], args[3])", {**GOOD, **TARGETS, **EARLIER, **changes},
+                STAGES, LIMITS, basis)
 
 
-def test_good_numbers_pass_with_thousands_separators():
+def test_good_numbers_pass_with_thousands_separators_and_percent_signs():
     result = validate()
     assert result["errors"] == {}
-    assert result["values"] == {"reached": 5000, "leads": 400, "qualified": 60, "offers": 40, "customers": 10,
-                                "sale": 900}
+    assert result["values"] == {"reached": 5000, "leads": 400, "mql": 100, "sql": 60, "offers": 40, "customers": 10,
+                                "sale": 900, "t-leads": 0.1, "t-mql": 0.2, "t-sql": 0.5, "t-offers": 0.5,
+                                "t-customers": 0.125}
+
+
+def test_only_the_chosen_basis_is_checked():
+    assert validate("targets", **{"p-leads": "lots"})["errors"] == {}
+    assert validate("earlier", **{"t-leads": "lots"})["errors"] == {}
+    assert "t-leads" not in validate("earlier")["values"]
+    assert validate("earlier")["values"]["p-reached"] == 4000
 
 
 @pytest.mark.parametrize(("field", "raw", "message"), [
@@ -58,41 +70,89 @@ def test_good_numbers_pass_with_thousands_separators():
     ("sale", "250000000", "That is more than $100,000,000; check for extra zeros."),
     ("customers", "41", "This can't be more than the 40 proposals or quotes above it: "
                         "each stage is part of the one before."),
+    ("t-offers", "", "Enter a target, as a percentage."),
+    ("t-offers", "-5", "Enter zero or more, not a negative number."),
+    ("t-offers", "half", "Enter a percentage using digits only (such as 12.5)."),
+    ("t-offers", "0", "Enter a target above 0%."),
+    ("t-offers", "120", "A conversion can't be more than 100%."),
 ])
 def test_each_kind_of_bad_number_gets_its_message(field, raw, message):
     assert validate(**{field: raw})["errors"] == {field: message}
+
+
+def test_the_earlier_period_is_checked_like_this_one():
+    assert validate("earlier", **{"p-sql": "120"})["errors"] == {
+        "p-sql": "This can't be more than the 100 marketing-qualified leads above it: "
+                 "each stage is part of the one before."}
 
 
 def test_a_fractional_average_sale_is_fine():
     assert validate(sale="19.99")["values"]["sale"] == 19.99
 
 
-def test_rates_and_the_weakest_stage_against_an_example():
-    # yours: 8%, 15%, 66.7%, 25%; example: 3%, 30%, 50%, 30% -> ratios 2.67, 0.5, 1.33, 0.83
-    result = node("tools.analyse(args[0], args[1])", [5000, 400, 60, 40, 10], [20000, 600, 180, 90, 27])
-    assert result["rates"] == pytest.approx([0.08, 0.15, 2 / 3, 0.25])
-    assert result["exampleRates"] == pytest.approx([0.03, 0.3, 0.5, 0.3])
-    assert result["weakest"] == 2
+def judge(basis: str, **changes: str) -> dict:
+    values = validate(basis, **changes)["values"]
+    marks = node("tools.benchmarks(args[0], args[1], args[2])", values, STAGES, basis)
+    counts = [values[s["id"]] for s in STAGES]
+    return node("tools.judge(args[0], args[1])", counts, marks)
 
 
-def test_a_stage_where_everyone_drops_out_is_the_weakest():
-    result = node("tools.analyse(args[0], args[1])", [1000, 100, 0, 0, 0], [1000, 100, 50, 20, 10])
-    assert result["weakest"] == 2
-    assert result["rates"] == [0.1, 0, 0, 0]
+def test_against_targets_the_weakest_stage_falls_furthest_short():
+    # Rates, worked out by hand from GOOD: 400/5000 = 8%, 100/400 = 25%, 60/100 = 60%, 40/60 = 66.7%, 10/40 = 25%.
+    # Targets: 10%, 20%, 50%, 50%, 12.5%. Only leads falls short (8/10 = 0.8 of its target): it is the weakest.
+    result = judge("targets")
+    assert result["rates"] == pytest.approx([0.08, 0.25, 0.6, 2 / 3, 0.25])
+    assert result["benchmarks"] == pytest.approx([0.1, 0.2, 0.5, 0.5, 0.125])
+    assert result["ratios"][0] == pytest.approx(0.8)
+    assert result["weakest"] == 1
 
 
-def test_what_if_raises_one_stage_and_carries_it_down():
-    # qualified rate 15% -> 16.5%: 400 * 0.165 = 66 qualified, * 2/3 = 44 offers, * 0.25 = 11 customers
-    result = node("tools.whatIf(args[0], args[1], args[2], args[3])", [5000, 400, 60, 40, 10], 900, 2, 10)
-    assert result["rateAfter"] == pytest.approx(0.165)
-    assert result["customers"] == pytest.approx(11)
-    assert result["extraRevenue"] == pytest.approx(900)
+def test_the_shortfall_is_a_share_of_the_target_not_a_count_of_people():
+    # Raise the close target to 40%: 25% is 0.625 of it, further short than leads' 0.8, although the leads stage
+    # loses 4,600 people and the close only 30.
+    assert judge("targets", **{"t-customers": "40"})["weakest"] == 5
 
 
-def test_what_if_never_raises_a_rate_past_100_percent():
-    result = node("tools.whatIf(args[0], args[1], args[2], args[3])", [100, 95, 50, 25, 10], 10, 1, 10)
-    assert result["rateAfter"] == 1
-    assert result["customers"] == pytest.approx(10 * 100 / 95)
+def test_every_target_met_means_no_weakest_stage():
+    result = judge("targets", **{"t-leads": "8"})
+    assert result["weakest"] == 0
+    assert result["ratios"][0] == pytest.approx(1)
+
+
+def test_against_an_earlier_period_the_largest_fall_is_the_weakest():
+    # Earlier rates by hand: 400/4000 = 10%, 100/400 = 25%, 80/100 = 80%, 40/80 = 50%, 8/40 = 20%.
+    # Now: 8%, 25%, 60%, 66.7%, 25%. Falls: leads 0.8 of before, SQL 0.75 of before -> SQL is the weakest.
+    result = judge("earlier")
+    assert result["benchmarks"] == pytest.approx([0.1, 0.25, 0.8, 0.5, 0.2])
+    assert result["ratios"][2] == pytest.approx(0.75)
+    assert result["weakest"] == 3
+
+
+def test_a_stage_with_nobody_before_it_in_the_earlier_period_is_not_judged():
+    # Earlier: nobody got a proposal, so neither the close rate nor the one after it can be compared.
+    values = {**EARLIER, "p-offers": "0", "p-customers": "0"}
+    result = judge("earlier", **values)
+    assert result["benchmarks"][4] is None and result["ratios"][4] is None
+    assert result["weakest"] == 3
+
+
+def test_no_stage_worse_than_before_means_no_weakest_stage():
+    same = {f"p-{s['id']}": GOOD[s["id"]] for s in STAGES}
+    result = judge("earlier", **same)
+    assert result["weakest"] == 0
+
+
+def test_a_tie_goes_to_the_earlier_stage():
+    # leads 8% against 10% (0.8) and close 25% against 31.25% (0.8).
+    assert judge("targets", **{"t-customers": "31.25"})["weakest"] == 1
+
+
+def test_what_if_sets_one_stage_to_its_mark_and_carries_it_down():
+    # leads 8% -> 10%: 500 leads, * 25% = 125 MQL, * 60% = 75 SQL, * 2/3 = 50 offers, * 25% = 12.5 customers
+    result = node("tools.whatIf(args[0], args[1], args[2], args[3])", [5000, 400, 100, 60, 40, 10], 900, 1, 0.1)
+    assert result["rateAfter"] == pytest.approx(0.1)
+    assert result["customers"] == pytest.approx(12.5)
+    assert result["extraRevenue"] == pytest.approx(2.5 * 900)
 
 
 QUESTIONS = [
@@ -145,9 +205,9 @@ def test_check_up_actions_must_follow_the_simulator_stages(tmp_path):
     shutil.copytree(ROOT / "data", data)
     tools = data / "tools.yml"
     text = tools.read_text()
-    tools.write_text(text.replace("    qualified:\n", "    qualify:\n", 1))
+    tools.write_text(text.replace("    mql:\n", "    marketing-qualified:\n", 1))
     with pytest.raises(DataError) as caught:
         load_data(data, ROOT / "content")
     assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
         "checkup.actions: should list actions for the simulator's stages after the top, in order: "
-        "leads, qualified, offers, customers"]
+        "leads, mql, sql, offers, customers"]
