@@ -176,7 +176,8 @@
       ids.map(function (id) { return "p-" + id; }));
     this.timer = null;
     this.restore();
-    this.form.addEventListener("input", function () {
+    this.form.addEventListener("input", function (event) {
+      if (event.target.name === "basis") return; // handled on change, below
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.update(true); }, 300);
     });
@@ -274,18 +275,25 @@
     this.input(this.fields[0]).focus();
   };
 
+  /* Show each field's message (only for fields the founder has typed in, until they submit); returns how many. */
   Checkup.prototype.showErrors = function (errors, touched) {
     var self = this;
     var active = this.active();
+    var shown = 0;
     this.fields.forEach(function (name) {
       var input = self.input(name);
       var shown = active.indexOf(name) >= 0 && (touched || input.value !== "");
       var message = shown ? errors[name] || "" : "";
       var slot = self.root.querySelector('[data-error-for="' + name + '"]');
       if (slot.textContent !== message) slot.textContent = message;
-      if (message) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
+      if (message) {
+        input.setAttribute("aria-invalid", "true");
+        shown += 1;
+      } else {
+        input.removeAttribute("aria-invalid");
+      }
     });
+    return shown;
   };
 
   Checkup.prototype.update = function (touched) {
@@ -298,13 +306,14 @@
     var active = this.active();
     var empty = active.every(function (name) { return raw[name].trim() === ""; });
     var checked = validate(raw, stages, this.config, basis);
-    this.showErrors(checked.errors, touched && !empty);
+    var shown = this.showErrors(checked.errors, touched && !empty);
     if (touched) this.save(raw);
     var problems = Object.keys(checked.errors).length;
     if (empty || problems) {
       this.results.hidden = true;
-      this.status.textContent = empty ? "" : problems === 1 ? "One number needs fixing; see the message next to it."
-        : problems + " numbers need fixing; see the messages next to them.";
+      this.status.textContent = empty ? "" : shown === 0 ? "Fill in the empty fields to see your results."
+        : shown === 1 ? "One number needs fixing; see the message next to it."
+        : shown + " numbers need fixing; see the messages next to them.";
       return;
     }
     var counts = stages.map(function (s) { return checked.values[s.id]; });

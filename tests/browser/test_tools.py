@@ -56,11 +56,17 @@ def test_numbers_and_targets_in_verdict_out(open_page, site_data, axe_source):
 
 def test_an_earlier_period_finds_the_largest_fall(open_page, site_data):
     page = open_page("tools/checkup/").page
+    fill_by_keyboard(page, {**NUMBERS, **TARGETS})
+    page.locator("[data-results]").wait_for(state="visible")
     page.locator("input[name='basis'][value='earlier']").check()
     assert page.locator("[data-basis-fields='earlier']").is_visible()
     assert page.locator("[data-basis-fields='targets']").is_hidden()
-    assert page.locator("#checkup-p-leads-error").inner_text() == ""  # new fields do not start with errors
-    fill_by_keyboard(page, {**NUMBERS, **EARLIER})
+    page.wait_for_timeout(500)  # longer than the typing delay: switching must not start a check of empty fields
+    assert page.locator("[data-basis-fields='earlier'] [aria-invalid]").count() == 0
+    assert page.locator("#checkup-p-leads-error").inner_text() == ""
+    assert page.locator("[data-status]").inner_text() == "Fill in the empty fields to see your results."
+    assert page.locator("[data-results]").is_hidden()
+    fill_by_keyboard(page, EARLIER)
     page.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('Your weakest')")
     assert page.locator("[data-weakest-stage]").inner_text() == "Marketing-qualified leads that sales accepts"
     assert page.locator("[data-weakest-numbers]").inner_text().startswith("Yours is 60%, down from 80%")
