@@ -161,6 +161,11 @@ def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
     return render_template("chart.html.jinja", data, links, chart=chart)
 
 
+def funnel_summary(data: SiteData, links: Links) -> str:
+    """What the customer funnel is and where it comes from, above its chart."""
+    return render_template("funnel_summary.html.jinja", data, links, funnel=data.funnels.customer_funnel)
+
+
 def funnel_stages(data: SiteData, links: Links) -> str:
     """The customer funnel's stages: what each is, who owns it, which process steps act on it."""
     funnel = data.funnels.customer_funnel
@@ -259,6 +264,6 @@ PAGE_MACROS = {
     f.__name__: f
     for f in (one_minute, reader_paths, definitions, synthesis, comparison_table, process_steps, handoff,
               channels, sales_tactics, metrics, topics, disagreements, faq, glossary, sources_list, funnel_chart,
-              funnel_stages, concept_funnels, simulator, example_page, example_list, examples_overview,
-              example_funnels, cases, example_fields)
+              funnel_summary, funnel_stages, concept_funnels, simulator, example_page, example_list,
+              examples_overview, example_funnels, cases, example_fields)
 }

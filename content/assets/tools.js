@@ -182,6 +182,7 @@
       self.timer = setTimeout(function () { self.update(true); }, 300);
     });
     this.form.addEventListener("change", function (event) {
+      clearTimeout(self.timer);
       // A new basis shows new, empty fields: no "Enter a number" on each of them until the founder types.
       if (event.target.name === "basis") {
         self.update(false);
@@ -192,6 +193,7 @@
     });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
+      clearTimeout(self.timer);
       self.update(true);
     });
     root.querySelector("[data-clear]").addEventListener("click", function () { self.clear(); });
@@ -282,8 +284,8 @@
     var shown = 0;
     this.fields.forEach(function (name) {
       var input = self.input(name);
-      var shown = active.indexOf(name) >= 0 && (touched || input.value !== "");
-      var message = shown ? errors[name] || "" : "";
+      var visible = active.indexOf(name) >= 0 && (touched || input.value !== "");
+      var message = visible ? errors[name] || "" : "";
       var slot = self.root.querySelector('[data-error-for="' + name + '"]');
       if (slot.textContent !== message) slot.textContent = message;
       if (message) {

@@ -5,11 +5,12 @@ from bs4 import BeautifulSoup
 from macros.glossary_links import link_terms
 from macros.models import Term
 
+CITED = ["this-site/synthesis"]
 TERMS = [
-    Term(id="lead", term="Lead", also=["leads"], definition="A person who has shown interest.", sources=["this-site/synthesis"]),
-    Term(id="buyers-journey", term="Buyer's journey", also=[], definition="The path to a purchase.", sources=["this-site/synthesis"]),
+    Term(id="lead", term="Lead", also=["leads"], definition="A person who has shown interest.", sources=CITED),
+    Term(id="buyers-journey", term="Buyer's journey", also=[], definition="The path to a purchase.", sources=CITED),
     Term(id="qualified-lead", term="Qualified lead", also=["qualified leads"],
-         definition='A lead judged "ready" for sales.', sources=["this-site/synthesis"]),
+         definition='A lead judged "ready" for sales.', sources=CITED),
 ]
 
 

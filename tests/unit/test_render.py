@@ -31,6 +31,7 @@ CASES = {
     "sources_list": ("sources.md", ()),
     "funnel_chart": ("funnel.md", ("customer",)),
     "funnel_chart_restaurant": ("funnel.md", ("restaurant",)),
+    "funnel_summary": ("funnel.md", ()),
     "funnel_stages": ("funnel.md", ()),
     "concept_funnels": ("funnel.md", ()),
     "simulator": ("funnel.md", ()),
