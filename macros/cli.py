@@ -10,9 +10,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.loading import DataError, load_data
-from macros.offline import ZIP_PATH, zip_site
-from macros.schema import stale_schemas, write_schemas
+from macros.build.offline import ZIP_PATH, zip_site
+from macros.data.loading import DataError, load_data
+from macros.data.schema import stale_schemas, write_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.loading import SiteData, load_data
+from macros.data.loading import SiteData, load_data
 
 ROOT = Path(__file__).resolve().parent.parent
+# A frozen copy of data/ (fewer quizzes) and of content/'s page titles: the golden files render it,
+# so editing the live content never changes them. Refresh it only when the data's shape changes.
+FROZEN = Path(__file__).resolve().parent / "fixtures" / "frozen"
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "macros", "overrides")
 
 
@@ -56,6 +59,11 @@ def build_site(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:
 @pytest.fixture(scope="session")
 def site_data() -> SiteData:
     return load_data(ROOT / "data", ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def frozen_data() -> SiteData:
+    return load_data(FROZEN / "data", FROZEN / "content")
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from macros.data.loading import SiteData
 from macros.exports import csv_export, gift, kahoot, qti
-from macros.loading import SiteData
 
 ALL = "all-quizzes"
 ALL_TITLE = "All quizzes"

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 
 import markdown
 
-from macros import citations, models
-from macros.loading import SiteData
-from macros.quizzes import CATEGORIES
+from macros.data import citations, models
+from macros.data.loading import SiteData
+from macros.data.quizzes import CATEGORIES
 
 SITE = "Marketing vs. Sales"
 FIXED_EPOCH = 1704067200  # 2024-01-01T00:00:00Z, used when SOURCE_DATE_EPOCH is not set

@@ -13,9 +13,9 @@ import csv
 import io
 from collections.abc import Sequence
 
-from macros import citations, models
+from macros.data import citations, models
+from macros.data.loading import SiteData
 from macros.exports.common import category, ordinal, plain
-from macros.loading import SiteData
 
 SUFFIX = ".csv"
 JOIN = " | "

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from macros import models
+from macros.data import models
+from macros.data.loading import SiteData
+from macros.data.quizzes import CATEGORIES, scrambled
 from macros.exports.common import SITE, category, feedback_text, ordinal
-from macros.loading import SiteData
-from macros.quizzes import CATEGORIES, scrambled
 
 SUFFIX = ".gift.txt"
 SPECIAL = "\\~=#{}:"  # backslash first, so the escapes added later are not escaped again

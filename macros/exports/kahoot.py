@@ -16,9 +16,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
-from macros import models
+from macros.data import models
+from macros.data.loading import SiteData
 from macros.exports.common import SITE, build_time, zip_bytes
-from macros.loading import SiteData
 
 SUFFIX = ".kahoot.xlsx"
 QUESTION_MAX = 120

@@ -12,10 +12,10 @@ import html
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from macros import models
+from macros.data import models
+from macros.data.loading import SiteData
+from macros.data.quizzes import CATEGORIES, scrambled
 from macros.exports.common import SITE, category, feedback_text, ordinal, zip_bytes
-from macros.loading import SiteData
-from macros.quizzes import CATEGORIES, scrambled
 
 SUFFIX = ".qti.zip"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros import funnel_math as fm
-from macros.links import page_url
+from macros.data import funnel_math as fm
+from macros.paths import page_url
 from tests.build.test_site import CONTENT_PAGES
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.links import page_url
+from macros.paths import page_url
 from tests.build.test_site import ALL_PAGES
 
 pytestmark = pytest.mark.browser

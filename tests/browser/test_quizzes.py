@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from macros import models
-from macros.links import page_url
-from macros.quizzes import fingerprint
+from macros.data import models
+from macros.data.quizzes import fingerprint
+from macros.paths import page_url
 from tests.browser.test_pages import axe_violations
 
 pytestmark = pytest.mark.browser

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros import models
-from macros.links import page_url
-from macros.loading import lesson_pages
-from macros.offline import FOLDER, ZIP_PATH
+from macros.build.offline import FOLDER, ZIP_PATH
+from macros.data import models
+from macros.paths import lesson_pages, page_url
 
 pytestmark = pytest.mark.browser
 CHROME = (".md-header", ".md-footer", ".md-sidebar", ".md-tabs", ".md-top", ".md-content__button", ".md-button",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from macros.links import Links
-from macros.render_quiz import key_page
+from macros.paths import Links
+from macros.render.quiz import key_page
 from tests.build.test_site import CONTENT_PAGES, soup_of
 
 

@@ -8,7 +8,7 @@ import json
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.loading import load_data
+from macros.data.loading import load_data
 from tests.conftest import ROOT, build_site
 
 

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.citations import citations
-from macros.links import page_url
-from macros.loading import example_page, lesson_pages, load_data
-from macros.render_quiz import key_page
+from macros.data.citations import citations
+from macros.data.loading import example_page, lesson_pages, load_data
+from macros.paths import page_url
+from macros.render.quiz import key_page
 from tests.conftest import ROOT
 
 CONTENT_PAGES = [

@@ -8,9 +8,10 @@ import zipfile
 
 from bs4 import BeautifulSoup
 
-from macros import exports, models
-from macros.loading import lesson_pages
-from macros.offline import FOLDER, ZIP_PATH
+from macros import exports
+from macros.build.offline import FOLDER, ZIP_PATH
+from macros.data import models
+from macros.data.loading import lesson_pages
 from tests.build.test_site import soup_of
 
 

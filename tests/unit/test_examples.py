@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from macros.loading import DataError, load_data
-from macros.models import ExampleFile
-from macros.schema_fields import field_rows
+from macros.data.loading import DataError, load_data
+from macros.data.models import ExampleFile
+from macros.data.schema_fields import field_rows
 from tests.conftest import ROOT
 
 

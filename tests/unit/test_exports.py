@@ -20,10 +20,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from macros import exports, models
+from macros import exports
+from macros.data import models
+from macros.data.loading import SiteData
 from macros.exports import gift
 from macros.exports.common import plain
-from macros.loading import SiteData
 from tests.conftest import ROOT
 
 LABELS = {"marketing": "Marketing", "sales": "Sales", "both": "Both"}

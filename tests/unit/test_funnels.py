@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from macros import funnel_math as fm
-from macros.figures import figure_json, funnel_figure
-from macros.loading import DataError, load_data
+from macros.data import funnel_math as fm
+from macros.data.loading import DataError, load_data
+from macros.render.charts import figure_json, funnel_figure
 from tests.conftest import ROOT
 
 

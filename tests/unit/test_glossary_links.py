@@ -2,8 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from macros.glossary_links import link_terms
-from macros.models import Term
+from macros.build.glossary_links import link_terms
+from macros.data.models import Term
 
 CITED = ["this-site/synthesis"]
 TERMS = [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.links import Links, page_url
+from macros.paths import Links, page_url
 
 
 @pytest.mark.parametrize(("src", "directory_urls", "url"), [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.loading import DataError, load_data
+from macros.data.loading import DataError, load_data
 from tests.conftest import ROOT, run_macros
 
 GOOD = """\

@@ -1,6 +1,6 @@
 """Our scripts and stylesheets are minified in the built site; vendor and theme files are left alone."""
 
-from macros.minify import minify_assets
+from macros.build.minify import minify_assets
 
 
 def test_our_assets_shrink_and_others_stay(tmp_path):

@@ -1,7 +1,7 @@
 """Each script is added to the pages that need it, without disturbing the page's HTML."""
 
-from macros.links import Links
-from macros.page_scripts import page_scripts
+from macros.build.page_scripts import page_scripts
+from macros.paths import Links
 
 
 def test_pages_without_widgets_get_no_script():

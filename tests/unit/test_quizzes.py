@@ -11,9 +11,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros import models, quizzes, render_quiz
-from macros.links import Links
-from macros.loading import DataError, load_data
+from macros.data import models, quizzes
+from macros.data.loading import DataError, load_data
+from macros.paths import Links
+from macros.render import quiz as render_quiz
 from tests.conftest import ROOT
 
 CORE_PAGES = ["definitions.md", "differences.md", "processes.md", "funnel.md", "tactics.md", "together.md",

@@ -2,8 +2,8 @@
 
 import json
 
-from macros.models import FILE_MODELS
-from macros.schema import schema_texts, stale_schemas
+from macros.data.models import FILE_MODELS
+from macros.data.schema import schema_texts, stale_schemas
 from tests.conftest import ROOT
 
 SCHEMA_DIR = ROOT / "data" / "schema"

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from macros.loading import DataError, load_data
+from macros.data.loading import DataError, load_data
 from tests.conftest import ROOT
 
 SCRIPT = ROOT / "content" / "assets" / "tools.js"

@@ -1,0 +1,83 @@
+"""The build's steps as plain functions of the project, independent of the site generator.
+
+MkDocs (or ProperDocs) calls them from `mkdocs_hooks.py` and `macros_env.py`; another engine needs
+one small adapter that calls the same functions at the same moments:
+
+1. `load(root)`: the validated data (cached until a file in data/ or content/ changes);
+2. `nav_with_generated_pages(nav, data)` and `generated_pages(data)`: pages made from data;
+3. each page's Markdown runs the macros in `PAGE_MACROS` (see `page_macros`);
+4. `finish_page(html, src, directory_urls, data)`: glossary links and the page's scripts;
+5. `finish_site(root, site_dir, data)`: vendor files, quiz downloads, minified assets.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from pathlib import Path
+
+from macros.data.loading import DataError, SiteData, load_data
+from macros.paths import Links
+
+RENDERERS = ("pages", "quiz", "teaching", "downloads", "tools")
+
+
+class BuildError(Exception):
+    """The build cannot go on; the message says what to do."""
+
+
+def load(root: Path) -> SiteData:
+    """The validated data of the project at root; a BuildError lists every problem."""
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for d in ("data", "content") for p in sorted((root / d).rglob("*")))
+    return _load(root, stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(root: Path, stamp: tuple) -> SiteData:
+    try:
+        return load_data(root / "data", root / "content")
+    except DataError as err:
+        raise BuildError(f"{err}\n{len(err.problems)} problem(s) in data/") from None
+
+
+def page_macros() -> dict:
+    """Every page macro by name: renderer(data, links, *args) -> HTML or Markdown."""
+    found = {}
+    for name in RENDERERS:
+        found.update(importlib.import_module(f"macros.render.{name}").PAGE_MACROS)
+    return found
+
+
+def nav_with_generated_pages(nav: list, data: SiteData) -> None:
+    from macros.build.generated_pages import add_to_nav
+
+    add_to_nav(nav, data)
+
+
+def generated_pages(data: SiteData) -> list[tuple[str, str, bool]]:
+    """(page, Markdown source, listed in the navigation) for every page made from data."""
+    from macros.build.generated_pages import sources
+
+    return sources(data)
+
+
+def finish_page(html: str, src: str, directory_urls: bool, data: SiteData) -> str:
+    """A page's HTML with glossary terms linked and the scripts its widgets need."""
+    from macros.build.glossary_links import link_terms
+    from macros.build.page_scripts import page_scripts
+    from macros.paths import glossary_entry
+
+    links = Links.for_page(src, directory_urls)
+    html = link_terms(html, data.glossary.terms, lambda term: links.to(glossary_entry(term.id)))
+    return html + page_scripts(html, links)
+
+
+def finish_site(root: Path, site_dir: Path, data: SiteData) -> None:
+    """After every page is written: the vendor files, the quiz downloads, and minified assets."""
+    from macros.build.minify import minify_assets
+    from macros.build.vendor import copy_vendor_files
+    from macros.exports import write_downloads
+
+    copy_vendor_files(root, site_dir)
+    write_downloads(data, site_dir)
+    minify_assets(site_dir)
