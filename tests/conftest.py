@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loading import SiteData, load_data
+from macros.data.loading import DataError, SiteData, load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 # A frozen copy of data/ (fewer quizzes) and of content/'s page titles: the golden files render it,
@@ -59,6 +59,26 @@ def build_site(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:
 @pytest.fixture(scope="session")
 def site_data() -> SiteData:
     return load_data(ROOT / "data", ROOT / "content")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file with `new`; `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_in(data_dir: Path) -> list[str]:
+    """Every problem the loader reports for a data folder (which must have some)."""
+    with pytest.raises(DataError) as caught:
+        load_data(data_dir, FROZEN / "content")
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    """A copy of the frozen data for a test to break: its line numbers never move with content edits."""
+    return Path(shutil.copytree(FROZEN / "data", tmp_path / "data"))
 
 
 @pytest.fixture(scope="session")

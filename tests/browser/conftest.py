@@ -85,6 +85,18 @@ class Watched:
         page.route("**/*", route)
 
 
+# The page has loaded, the theme has started, and every widget on it has started (quizzes start
+# when they come near the screen: see tests/browser/test_quizzes.py's `ready`).
+READY = """() => document.readyState === 'complete' && window.document$ !== undefined
+    && [...document.querySelectorAll('[data-simulator]')].every(e => e._mvsSimulator)
+    && [...document.querySelectorAll('[data-checkup]')].every(e => e._mvsCheckup)
+    && [...document.querySelectorAll('[data-invest]')].every(e => e._mvsInvest)"""
+
+
+def wait_ready(page) -> None:
+    page.wait_for_function(READY)
+
+
 @pytest.fixture
 def open_page(browser, base_url):
     contexts = []
@@ -93,8 +105,8 @@ def open_page(browser, base_url):
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
         contexts.append(context)
         watched = Watched(context.new_page(), base_url)
-        watched.page.goto(base_url + path)
-        watched.page.wait_for_load_state("networkidle")
+        watched.page.goto(base_url + path, wait_until="load")
+        wait_ready(watched.page)
         return watched
 
     yield opener

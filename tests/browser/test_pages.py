@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from macros.paths import page_url
-from tests.build.test_site import ALL_PAGES
+from tests.build.test_site import ALL_PAGES, CONTENT_PAGES
 
 pytestmark = pytest.mark.browser
 PATHS = [page_url(src, True) for src in ALL_PAGES]
+# Hand-written pages other than the funnel page never load plotly, even scrolled to the bottom.
+NO_PLOTLY = {page_url(src, True) for src in CONTENT_PAGES if src != "funnel.md"}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
@@ -19,11 +21,41 @@ def axe_violations(page, axe_source: str) -> list[str]:
             for v in result["violations"]]
 
 
+def scroll_to_bottom(page) -> None:
+    """Scroll down the whole page as a reader would, so anything that loads on approach loads."""
+    height = page.evaluate("document.body.scrollHeight")
+    for _ in range(0, height + 900, 600):
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(30)
+
+
+def plotly_requests(page) -> list[str]:
+    return page.evaluate("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('plotly'))")
+
+
+def overflow_on_a_phone(page) -> tuple[int, list[str]]:
+    """How far the page scrolls sideways at 360 x 740, and the first elements that stick out."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.wait_for_function("document.documentElement.clientWidth <= 360")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll('article *'))
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .filter(el => !el.closest('.md-typeset__scrollwrap'))
+        .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
+    return overflow, wide
+
+
 @pytest.mark.parametrize("path", PATHS)
-def test_page_loads_cleanly_and_passes_axe_in_both_palettes(open_page, axe_source, path):
+def test_every_page_loads_cleanly_passes_axe_in_both_palettes_and_fits_a_phone(open_page, axe_source, path):
+    """One visit per page: no errors or off-origin requests, axe-clean in light and dark, plotly only
+    where there is a chart (after scrolling to the bottom), and no sideways scroll at 360 px."""
     watched = open_page(path)
     page = watched.page
     assert page.locator("article h1").inner_text().strip()
+    scroll_to_bottom(page)
+    if path in NO_PLOTLY:
+        page.wait_for_timeout(200)
+        assert plotly_requests(page) == []
     assert axe_violations(page, axe_source) == []
     page.locator("label.md-header__button[for^='__palette']:visible").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
@@ -32,20 +64,10 @@ def test_page_loads_cleanly_and_passes_axe_in_both_palettes(open_page, axe_sourc
     page.wait_for_function("!document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
     page.wait_for_timeout(300)
     assert axe_violations(page, axe_source) == []
+    overflow, wide = overflow_on_a_phone(page)
+    assert overflow <= 0 and wide == []
     assert watched.errors == []
     assert watched.off_origin == []
-
-
-@pytest.mark.parametrize("path", PATHS)
-def test_no_horizontal_scroll_on_a_360px_phone(open_page, path):
-    page = open_page(path, width=360, height=740).page
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
-    wide = page.evaluate("""() => Array.from(document.querySelectorAll('article *'))
-        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .filter(el => !el.closest('.md-typeset__scrollwrap'))
-        .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
-    assert wide == []
 
 
 def test_a_glossary_term_shows_its_definition_on_keyboard_focus(open_page):

@@ -43,8 +43,11 @@ def tab_to(page, selector: str, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def answer_by_keyboard(page, quiz, question, correct: bool = True) -> None:
-    """Answer with the keyboard only, starting from the question's first control."""
+def answer_by_keyboard(page, quiz, question, correct: bool = True, partly: bool = False) -> None:
+    """Answer with the keyboard only, starting from the question's first control.
+
+    partly: every right option plus the first wrong one (multiple), every item right but the
+    first (classify), one item out of place (order)."""
     ready(page, quiz)
     box = fieldset(page, quiz, question)
     qid = f"#{quiz.id}-{question.id}"
@@ -61,11 +64,13 @@ def answer_by_keyboard(page, quiz, question, correct: bool = True) -> None:
             page.keyboard.press("ArrowDown")
     elif kind == "multiple":
         right = {str(i) for i, o in enumerate(question.options) if o.correct}
+        chosen = right | {str(next(i for i, o in enumerate(question.options) if not o.correct))} if partly else (
+            right if correct else {str(i) for i in range(len(question.options))} - right)
         box.locator("input").first.focus()
         for i in range(len(question.options)):
             if i:
                 page.keyboard.press("Tab")
-            if (page.evaluate("() => document.activeElement.value") in right) == correct:
+            if page.evaluate("() => document.activeElement.value") in chosen:
                 page.keyboard.press("Space")
     elif kind == "classify":
         box.locator("select").first.focus()
@@ -73,7 +78,8 @@ def answer_by_keyboard(page, quiz, question, correct: bool = True) -> None:
             if i:
                 page.keyboard.press("Tab")
             item = int(page.evaluate("() => document.activeElement.closest('li').dataset.item"))
-            category = question.items[item].answer if correct else (
+            right_here = correct or (partly and item != 0)
+            category = question.items[item].answer if right_here else (
                 "sales" if question.items[item].answer != "sales" else "marketing")
             page.keyboard.type(FIRST_LETTER[category])
     else:  # order: move each item up to its place, keeping focus on the moved item's button
@@ -83,7 +89,7 @@ def answer_by_keyboard(page, quiz, question, correct: bool = True) -> None:
             box.locator(f".mvs-q__order > li[data-item='{target}'] [data-move='-1']").focus()
             for _ in range(at - target):
                 page.keyboard.press("Enter")
-        if not correct:
+        if not correct or partly:
             box.locator(".mvs-q__order > li").first.locator("[data-move='1']").focus()
             page.keyboard.press("Enter")
     tab_to(page, f"{qid} .mvs-q__check")
@@ -118,15 +124,21 @@ def test_each_kind_answers_by_keyboard_with_announced_feedback(open_page, site_d
 def test_partly_right_answers_get_partial_credit(open_page, site_data, kind):
     quiz, question = first_of_kind(site_data, kind)
     page = open_page(page_url(quiz.page, True)).page
-    answer_by_keyboard(page, quiz, question, correct=False)
+    answer_by_keyboard(page, quiz, question, partly=True)
     text = fieldset(page, quiz, question).locator(".mvs-q__feedback").inner_text()
-    assert not text.startswith("Right.")
     score = stored(page)["quizzes"][quiz.id]["answers"][question.id]["score"]
-    assert 0 <= score < 1
-    if kind == "order":  # one item moved down by one: all but two neighboring pairs still follow
+    assert text.startswith("Partly right")
+    if kind == "multiple":  # every right option chosen, and one wrong one: a share of the wrong ones off
+        wrong = sum(not o.correct for o in question.options)
+        assert score == pytest.approx(1 - 1 / wrong)
+    elif kind == "classify":  # all items but one in the right box
+        n = len(question.items)
+        assert score == pytest.approx((n - 1) / n)
+        assert f"{n - 1} of {n}" in text
+    else:  # one item moved down by one: all but two neighboring pairs still follow
         n = len(question.items)
         assert score == pytest.approx((n - 3) / (n - 1))
-        assert text.startswith("Partly right") and f"{n - 3} of {n - 1}" in text
+        assert f"{n - 3} of {n - 1}" in text
 
 
 def test_answering_without_choosing_asks_for_a_choice(open_page, site_data):

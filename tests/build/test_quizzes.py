@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from macros.paths import Links
-from macros.render.quiz import key_page
+from macros.paths import Links, key_page
 from tests.build.test_site import CONTENT_PAGES, soup_of
 
 

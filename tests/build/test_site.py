@@ -11,9 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.data.citations import citations
-from macros.data.loading import example_page, lesson_pages, load_data
-from macros.paths import page_url
-from macros.render.quiz import key_page
+from macros.data.loading import DataError, load_data
+from macros.paths import example_page, key_page, lesson_pages, page_url
 from tests.conftest import ROOT
 
 CONTENT_PAGES = [
@@ -23,12 +22,23 @@ CONTENT_PAGES = [
     "teachers/downloads.md", "faq.md",
     "glossary.md", "sources.md",
 ]
-_DATA = load_data(ROOT / "data", ROOT / "content")
-GENERATED_PAGES = [example_page(e.id) for e in _DATA.examples]
-LESSON_PAGES = [lesson_pages(lesson.id)[0] for lesson in _DATA.teaching.lessons]
+
+
+def _generated_pages() -> tuple[list[str], list[str], list[str], list[str]]:
+    """Pages made from data: examples, lesson plans, answer keys, worksheets. With broken data there
+    are none, so collection still works and the `built_site` fixture reports the data's problems."""
+    try:
+        data = load_data(ROOT / "data", ROOT / "content")
+    except DataError:
+        return [], [], [], []
+    lessons = data.teaching.lessons
+    return ([example_page(e.id) for e in data.examples], [lesson_pages(lesson.id)[0] for lesson in lessons],
+            [key_page(q.id) for q in data.quizzes],
+            [page for lesson in lessons for page in lesson_pages(lesson.id)[1:]])
+
+
+GENERATED_PAGES, LESSON_PAGES, KEY_PAGES, WORKSHEET_PAGES = _generated_pages()
 NAV_PAGES = CONTENT_PAGES + GENERATED_PAGES + LESSON_PAGES
-KEY_PAGES = [key_page(q.id) for q in _DATA.quizzes]
-WORKSHEET_PAGES = [page for lesson in _DATA.teaching.lessons for page in lesson_pages(lesson.id)[1:]]
 ALL_PAGES = NAV_PAGES + KEY_PAGES + WORKSHEET_PAGES
 
 

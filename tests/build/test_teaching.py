@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from macros import exports
 from macros.build.offline import FOLDER, ZIP_PATH
 from macros.data import models
-from macros.data.loading import lesson_pages
+from macros.paths import lesson_pages
 from tests.build.test_site import soup_of
 
 

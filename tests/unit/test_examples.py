@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from macros.data.loading import DataError, load_data
 from macros.data.models import ExampleFile
 from macros.data.schema_fields import field_rows
-from tests.conftest import ROOT
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return data
+from tests.conftest import FROZEN, ROOT, edit, problems_in
 
 
 def problems_after(data_dir, name: str, old: str, new: str) -> list[str]:
-    path = data_dir / "examples" / name
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-    with pytest.raises(DataError) as caught:
-        load_data(data_dir, ROOT / "content")
-    return [str(p) for p in caught.value.problems]
+    edit(data_dir / "examples" / name, old, new)
+    return problems_in(data_dir)
 
 
 def test_examples_load_in_their_order(site_data):
@@ -76,7 +62,7 @@ def test_an_empty_examples_folder_is_reported(data_dir):
     for path in (data_dir / "examples").glob("*.yml"):
         path.unlink()
     with pytest.raises(DataError) as caught:
-        load_data(data_dir, ROOT / "content")
+        load_data(data_dir, FROZEN / "content")
     assert "data/examples/:1:1: (folder): there must be at least one worked example" in map(str, caught.value.problems)
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from macros.data import funnel_math as fm
 from macros.data.loading import DataError, load_data
 from macros.render.charts import figure_json, funnel_figure
-from tests.conftest import ROOT
+from tests.conftest import FROZEN, edit, problems_in
 
 
 def test_counts_and_rates_round_trip():
@@ -98,74 +97,62 @@ def test_figures_are_small_stripped_and_reproducible(site_data, customer_figure)
     assert figure_json(again) == text
 
 
-@pytest.fixture
-def funnels_dir(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return data
-
-
 def funnel_problems(data_dir, old: str, new: str) -> list[str]:
-    path = data_dir / "funnels.yml"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-    with pytest.raises(DataError) as caught:
-        load_data(data_dir, ROOT / "content")
-    return [str(p) for p in caught.value.problems]
+    edit(data_dir / "funnels.yml", old, new)
+    return problems_in(data_dir)
 
 
-def test_a_funnel_that_widens_is_reported(funnels_dir, site_data):
+def test_a_funnel_that_widens_is_reported(data_dir, site_data):
     second = site_data.funnels.customer_funnel.stages[1].count
-    found = funnel_problems(funnels_dir, f"count: {second}", "count: 999999")
+    found = funnel_problems(data_dir, f"count: {second}", "count: 999999")
     assert len(found) == 1
     assert found[0].endswith(f"customer_funnel.stages[1].count: 999999 is more than the "
                              f"{site_data.funnels.customer_funnel.stages[0].count} at the stage before;"
                              " a funnel only narrows")
 
 
-def test_a_stage_naming_a_missing_process_step_is_reported(funnels_dir, site_data):
+def test_a_stage_naming_a_missing_process_step_is_reported(data_dir, site_data):
     step = site_data.funnels.customer_funnel.stages[-1].steps[0]
-    found = funnel_problems(funnels_dir, step, "sales-daydreaming")
+    found = funnel_problems(data_dir, step, "sales-daydreaming")
     assert any(p.endswith("'sales-daydreaming' is not a step in processes.yml") for p in found)
 
 
-def test_default_example_must_exist(funnels_dir, site_data):
-    found = funnel_problems(funnels_dir, f"default: {site_data.funnels.simulator.default}", "default: bakery")
+def test_default_example_must_exist(data_dir, site_data):
+    found = funnel_problems(data_dir, f"default: {site_data.funnels.simulator.default}", "default: bakery")
     assert found == [f"data/funnels.yml:{found[0].split(':')[1]}:12: simulator.default:"
                      " 'bakery' is not a worked example in data/examples/"]
 
 
-def test_a_simulator_stage_must_count_a_customer_funnel_stage(funnels_dir):
-    found = funnel_problems(funnels_dir, "      stage: proposal\n", "      stage: pitch\n")
+def test_a_simulator_stage_must_count_a_customer_funnel_stage(data_dir):
+    found = funnel_problems(data_dir, "      stage: proposal\n", "      stage: pitch\n")
     assert len(found) == 1
     assert found[0].startswith("data/funnels.yml:")
     assert ": simulator.stages[4].stage: 'pitch' is not a customer funnel stage; known: awareness," in found[0]
 
 
-def test_simulator_stages_follow_the_customer_funnel(funnels_dir):
-    text = (funnels_dir / "funnels.yml").read_text()
-    (funnels_dir / "funnels.yml").write_text(text.replace("      stage: proposal\n", "      stage: purchase-x\n")
+def test_simulator_stages_follow_the_customer_funnel(data_dir):
+    text = (data_dir / "funnels.yml").read_text()
+    (data_dir / "funnels.yml").write_text(text.replace("      stage: proposal\n", "      stage: purchase-x\n")
                                              .replace("      stage: purchase\n", "      stage: proposal\n")
                                              .replace("      stage: purchase-x\n", "      stage: purchase\n"))
     with pytest.raises(DataError) as caught:
-        load_data(funnels_dir, ROOT / "content")
+        load_data(data_dir, FROZEN / "content")
     assert [p.message for p in caught.value.problems] == [
         "the simulator's stages must follow the customer funnel's order"]
 
 
-def test_a_stage_is_defined_by_a_glossary_term_or_in_its_own_words_not_both(funnels_dir):
-    found = funnel_problems(funnels_dir, "      term: lead\n", "      term: lead\n      what: A lead.\n")
+def test_a_stage_is_defined_by_a_glossary_term_or_in_its_own_words_not_both(data_dir):
+    found = funnel_problems(data_dir, "      term: lead\n", "      term: lead\n      what: A lead.\n")
     assert found[0].endswith("customer_funnel: stage 'lead' needs either a term (from the glossary) or what, not both")
 
 
-def test_a_stage_term_must_be_in_the_glossary(funnels_dir):
-    found = funnel_problems(funnels_dir, "      term: marketing-qualified-lead\n", "      term: hot-lead\n")
+def test_a_stage_term_must_be_in_the_glossary(data_dir):
+    found = funnel_problems(data_dir, "      term: marketing-qualified-lead\n", "      term: hot-lead\n")
     assert any("customer_funnel.stages[4].term: 'hot-lead' is not a glossary term" in p for p in found)
 
 
-def test_the_handoff_needs_a_marketing_stage_right_before_the_first_sales_stage(funnels_dir):
-    found = funnel_problems(funnels_dir, "      name: Marketing-qualified lead\n      owner: marketing\n",
+def test_the_handoff_needs_a_marketing_stage_right_before_the_first_sales_stage(data_dir):
+    found = funnel_problems(data_dir, "      name: Marketing-qualified lead\n      owner: marketing\n",
                             "      name: Marketing-qualified lead\n      owner: both\n")
     assert [p.split(": ", 2)[2] for p in found] == [
         "the handoff needs a marketing stage directly before the first sales stage"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -12,10 +11,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.data import models, quizzes
-from macros.data.loading import DataError, load_data
+from macros.data.loading import load_data
 from macros.paths import Links
 from macros.render import quiz as render_quiz
-from tests.conftest import ROOT
+from tests.conftest import FROZEN, edit, problems_in
 
 CORE_PAGES = ["definitions.md", "differences.md", "processes.md", "funnel.md", "tactics.md", "together.md",
               "disagreements.md"]
@@ -156,25 +155,18 @@ def test_a_quiz_must_sit_on_the_page_its_file_names(site_data):
 # ---- bad input ----
 
 @pytest.fixture
-def data_dir(tmp_path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    (data / "quizzes" / "sample.yml").write_text(QUIZ)
-    return data
+def data_dir(data_dir) -> Path:
+    (data_dir / "quizzes" / "sample.yml").write_text(QUIZ)
+    return data_dir
 
 
 def problems_after(data_dir: Path, old: str, new: str, name: str = "sample.yml") -> list[str]:
-    path = data_dir / "quizzes" / name
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-    with pytest.raises(DataError) as caught:
-        load_data(data_dir, ROOT / "content")
-    return [str(p) for p in caught.value.problems]
+    edit(data_dir / "quizzes" / name, old, new)
+    return problems_in(data_dir)
 
 
 def test_the_sample_quiz_is_valid(data_dir):
-    assert "sample" in {q.id for q in load_data(data_dir, ROOT / "content").quizzes}
+    assert "sample" in {q.id for q in load_data(data_dir, FROZEN / "content").quizzes}
 
 
 def test_a_single_choice_question_needs_exactly_one_right_option(data_dir):
@@ -226,7 +218,7 @@ def test_an_unknown_source_in_a_question_is_reported(data_dir):
 
 
 def test_a_sorting_item_takes_its_answer_from_the_stage_or_metric_it_names(data_dir):
-    data = load_data(data_dir, ROOT / "content")
+    data = load_data(data_dir, FROZEN / "content")
     items = next(q for q in data.quiz("sample").questions if q.id == "sort").items
     assert items[1].answer == data.owner("marketing-qualified-lead")
     assert items[2].answer == data.metric("average-deal-size").owner

@@ -13,8 +13,7 @@ import subprocess
 
 import pytest
 
-from macros.data.loading import DataError, load_data
-from tests.conftest import ROOT
+from tests.conftest import ROOT, edit, problems_in
 
 SCRIPT = ROOT / "content" / "assets" / "tools.js"
 STAGES = [{"id": "reached", "name": "People reached"}, {"id": "leads", "name": "Leads"},
@@ -200,14 +199,8 @@ def test_no_single_answer_decides_alone(site_data):
     assert all(abs(o.marketing - o.sales) < invest.margin for q in invest.questions for o in q.options)
 
 
-def test_check_up_actions_must_follow_the_simulator_stages(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    tools = data / "tools.yml"
-    text = tools.read_text()
-    tools.write_text(text.replace("    mql:\n", "    marketing-qualified:\n", 1))
-    with pytest.raises(DataError) as caught:
-        load_data(data, ROOT / "content")
-    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
+def test_check_up_actions_must_follow_the_simulator_stages(data_dir):
+    edit(data_dir / "tools.yml", "    mql:\n", "    marketing-qualified:\n")
+    assert [p.split(": ", 1)[1] for p in problems_in(data_dir)] == [
         "checkup.actions: should list actions for the simulator's stages after the top, in order: "
         "leads, mql, sql, offers, customers"]
