@@ -127,7 +127,8 @@ def test_a_shared_link_restores_the_scenario(open_page, base_url):
     page.locator("#sim-sale").fill("99")
     page.locator("#sim-x").fill("20")
     page.locator("#sim-mode").select_option("points")
-    page.wait_for_function("() => location.search.includes('mode=points')")
+    page.wait_for_function("() => ['reached=54321', 'leads=12.5', 'sale=99', 'x=20', 'mode=points']"
+                           ".every(p => location.search.includes(p))")
     page.wait_for_function("() => document.querySelector('[data-totals]').textContent.includes('54,321 people')")
     link = page.locator("[data-share-link]").get_attribute("href")
     totals = page.locator("[data-totals]").inner_text()

@@ -78,7 +78,7 @@ def answer_by_keyboard(page, quiz, question, correct: bool = True, partly: bool 
             if i:
                 page.keyboard.press("Tab")
             item = int(page.evaluate("() => document.activeElement.closest('li').dataset.item"))
-            right_here = correct or (partly and item != 0)
+            right_here = item != 0 if partly else correct
             category = question.items[item].answer if right_here else (
                 "sales" if question.items[item].answer != "sales" else "marketing")
             page.keyboard.type(FIRST_LETTER[category])
