@@ -50,8 +50,10 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build_site(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> Path:
-    result = run_macros(project, "build", "--site-dir", str(site_dir), SITE_URL=site_url)
+def build_site(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/",
+               offline_copy: bool = True) -> Path:
+    options = () if offline_copy else ("--no-offline-copy",)
+    result = run_macros(project, "build", "--site-dir", str(site_dir), *options, SITE_URL=site_url)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 

@@ -19,7 +19,7 @@ def test_one_new_yaml_file_gives_a_page_a_nav_entry_a_funnel_and_an_overview_col
     text = text.replace("reached: 8000", "reached: 9100", 1)
     (project / "data" / "examples" / "corner-gym.yml").write_text(text)
 
-    site = build_site(project, tmp_path / "site")
+    site = build_site(project, tmp_path / "site", offline_copy=False)
 
     gym = page(site, "examples/corner-gym")
     assert gym.find("h1").get_text(strip=True).rstrip("¶") == "Corner gym"

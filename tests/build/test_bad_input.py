@@ -13,11 +13,11 @@ def snapshot(site):
 
 
 def test_broken_yaml_keeps_the_previous_site(project):
-    site = build_site(project, project / "site")
+    site = build_site(project, project / "site", offline_copy=False)
     before = snapshot(site)
     faq = project / "data" / "faq.yml"
     faq.write_text(faq.read_text().replace("questions:", "questions:\n  - id: [broken", 1))
-    result = run_macros(project, "build", "--site-dir", str(site))
+    result = run_macros(project, "build", "--site-dir", str(site), "--no-offline-copy")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
@@ -27,11 +27,11 @@ def test_broken_yaml_keeps_the_previous_site(project):
 
 
 def test_a_failing_mkdocs_build_keeps_the_previous_site(project):
-    site = build_site(project, project / "site")
+    site = build_site(project, project / "site", offline_copy=False)
     before = snapshot(site)
     page = project / "content" / "faq.md"
     page.write_text(page.read_text() + "\nSee [a missing page](missing.md).\n")
-    result = run_macros(project, "build", "--site-dir", str(site))
+    result = run_macros(project, "build", "--site-dir", str(site), "--no-offline-copy")
     assert result.returncode != 0
     assert "missing.md" in result.stderr + result.stdout
     assert "was left as it was" in result.stderr
@@ -63,7 +63,7 @@ def test_hostile_text_in_data_is_escaped_or_removed(project, tmp_path):
     assert marker in text
     quiz.write_text(text.replace(marker, marker + '      <script>alert(4)</script> <b onclick="alert(5)">x</b>\n', 1))
 
-    site = build_site(project, tmp_path / "site")
+    site = build_site(project, tmp_path / "site", offline_copy=False)
     differences = BeautifulSoup((site / "differences" / "index.html").read_text(), "lxml")
     faq_page = BeautifulSoup((site / "faq" / "index.html").read_text(), "lxml")
     assert "<script>alert(1)</script> plain" in differences.find("table", class_="mvs-compare").get_text()

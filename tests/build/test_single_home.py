@@ -39,7 +39,7 @@ def test_changing_owners_in_one_place_changes_them_everywhere(project, tmp_path)
     set_owner(project / "data" / "funnels.yml", ("customer_funnel", "stages"), "marketing-qualified-lead", "sales")
     set_owner(project / "data" / "funnels.yml", ("customer_funnel", "stages"), "proposal", "both")
     set_owner(project / "data" / "tactics.yml", ("metrics",), "average-deal-size", "sales")
-    site = build_site(project, tmp_path / "site")
+    site = build_site(project, tmp_path / "site", offline_copy=False)
 
     funnel = page(site, "funnel")
     assert stage_tag(funnel, "marketing-qualified-lead") == "Sales"
