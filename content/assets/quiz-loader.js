@@ -1,5 +1,6 @@
 /* Loads quizzes.js once a quiz (or the progress table) comes near the screen, or when the
- * keyboard reaches it, so a page's first view does not pay for a quiz at its end.
+ * keyboard reaches it, so a page's first view does not pay for a quiz at its end; common.js
+ * (which fills in the quizzes' messages) comes first, unless the page has it already.
  * quizzes.js then starts every quiz itself, after instant navigation too.
  */
 (function () {
@@ -8,6 +9,7 @@
   window.mvsQuizLoader = true;
 
   var SRC = new URL("quizzes.js", document.currentScript.src).href;
+  var COMMON = new URL("common.js", document.currentScript.src).href;
   var SELECTOR = ".mvs-quiz, [data-quiz-progress]";
   var requested = false;
   var observer = null;
@@ -17,9 +19,13 @@
     requested = true;
     if (observer) observer.disconnect();
     document.removeEventListener("focusin", onFocus);
-    var script = document.createElement("script");
-    script.src = SRC;
-    document.head.appendChild(script);
+    // async = false: added scripts run in the order they were added, common.js first.
+    (window.mvsCommon ? [SRC] : [COMMON, SRC]).forEach(function (src) {
+      var script = document.createElement("script");
+      script.async = false;
+      script.src = src;
+      document.head.appendChild(script);
+    });
   }
 
   function onFocus(event) {

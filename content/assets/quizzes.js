@@ -1,10 +1,11 @@
 /* Quizzes: scoring, the question widget and the "Your progress" page.
  *
  * The page holds everything at build time: each question's answer in data-answer, the
- * feedback for every option in its <details class="mvs-q__answer">. Without JavaScript
- * that <details> is the way to check an answer; with it, this script hides it and gives
- * feedback on "Check answer". Progress lives in localStorage under one key; anything
- * stored there that does not look right is dropped without a word.
+ * feedback for every option in its <details class="mvs-q__answer">, the widget's own words
+ * (data/interface.yml) in data-words. Without JavaScript that <details> is the way to check an
+ * answer; with it, this script hides it and gives feedback on "Check answer". Progress lives in
+ * localStorage under one key; anything stored there that does not look right is dropped without
+ * a word. quiz-loader.js loads common.js (format) before this script.
  *
  * The scoring functions also load in Node (module.exports) for the unit tests.
  */
@@ -96,7 +97,11 @@
 
   var KEY = "mvs-quiz-progress";
   var VERSION = 1;
-  var CATEGORY = { marketing: "Marketing", sales: "Sales", both: "Both" };
+
+  /* A message from data-words with its placeholders filled in. */
+  function say(message, values) {
+    return window.mvsCommon.format(message, values || {});
+  }
 
   /* ---- Storage ---- */
 
@@ -297,7 +302,7 @@
     else this.list.insertBefore(li, items[to].nextSibling);
     button.focus();
     var text = li.querySelector(".mvs-q__item-text").textContent;
-    this.quiz.announce(text + ": now " + (to + 1) + " of " + items.length + ".");
+    this.quiz.announce(say(this.quiz.words.moved, { item: text, position: to + 1, count: items.length }));
   };
 
   Question.prototype.setLocked = function (locked) {
@@ -310,15 +315,15 @@
 
   Question.prototype.check = function (options) {
     var restoring = options && options.restoring;
+    var words = this.quiz.words;
     var response = this.response();
     if (this.kind === "classify" && response.indexOf("") >= 0) {
       var left = response.filter(function (v) { return v === ""; }).length;
-      this.say([el("p", "mvs-q__verdict-line", "Sort every item first: " + left + " still to choose.")]);
+      this.say([el("p", "mvs-q__verdict-line", say(words.sort_first, { left: left }))]);
       return;
     }
     if (response === null) {
-      this.say([el("p", "mvs-q__verdict-line",
-        this.kind === "multiple" ? "Choose at least one option first." : "Choose an answer first.")]);
+      this.say([el("p", "mvs-q__verdict-line", this.kind === "multiple" ? words.choose_options : words.choose_answer)]);
       return;
     }
     this.result = scoring.score(this.kind, this.answer, response);
@@ -334,27 +339,29 @@
 
   Question.prototype.verdict = function () {
     var r = this.result;
-    if (r.score === 1) return "Right.";
+    var words = this.quiz.words;
+    var score = percent(r.score);
+    if (r.score === 1) return words.right;
     if (this.kind === "multiple") {
-      if (r.score === 0 && !r.hits) return "Not quite: none of the options you chose is right.";
-      return "Partly right: " + r.hits + " of " + r.right + " right options chosen" +
-        (r.falseAlarms ? ", and " + r.falseAlarms + " wrong one" + (r.falseAlarms > 1 ? "s" : "") : "") +
-        ". Score " + percent(r.score) + ".";
+      if (r.score === 0 && !r.hits) return words.multiple_none;
+      var partly = !r.falseAlarms ? words.multiple_partly
+        : r.falseAlarms > 1 ? words.multiple_partly_wrong : words.multiple_partly_one_wrong;
+      return say(partly, { hits: r.hits, right: r.right, wrong: r.falseAlarms, score: score });
     }
     if (this.kind === "classify") {
-      return (r.correct ? "Partly right: " : "Not quite: ") + r.correct + " of " + r.total +
-        " sorted correctly. Score " + percent(r.score) + ".";
+      return say(r.correct ? words.classify_partly : words.classify_none,
+        { correct: r.correct, total: r.total, score: score });
     }
     if (this.kind === "order") {
-      return (r.pairs ? "Partly right: " : "Not quite: ") + r.pairs + " of " + r.total +
-        " neighboring pairs in the right order. Score " + percent(r.score) + ".";
+      return say(r.pairs ? words.order_partly : words.order_none, { pairs: r.pairs, total: r.total, score: score });
     }
-    return "Not quite.";
+    return words.not_quite;
   };
 
   // Feedback from the answer key on the page, for what the learner chose.
   Question.prototype.explain = function (response) {
     var key = this.key;
+    var words = this.quiz.words;
     var parts = [el("p", "mvs-q__verdict-line", this.verdict())];
     var list = el(this.kind === "order" ? "ol" : "ul", "mvs-q__why");
     function because(selector) {
@@ -365,10 +372,10 @@
     }
     if (this.kind === "single" || this.kind === "true_false") {
       var chosen = '[data-option="' + String(response) + '"]';
-      list.appendChild(el("li", "", "You chose " + text(chosen) + ". " + because(chosen)));
+      list.appendChild(el("li", "", say(words.you_chose, { option: text(chosen), because: because(chosen) })));
       if (this.result.score < 1) {
         var right = '[data-option="' + String(this.answer) + '"]';
-        list.appendChild(el("li", "", "The answer is " + text(right) + ". " + because(right)));
+        list.appendChild(el("li", "", say(words.the_answer_is, { option: text(right), because: because(right) })));
       }
     } else if (this.kind === "multiple") {
       var answer = this.answer;
@@ -377,23 +384,24 @@
         var isRight = answer.right.indexOf(index) >= 0;
         var picked = response.indexOf(index) >= 0;
         if (!isRight && !picked) return;
-        var label = picked ? (isRight ? "You chose, and it is right: " : "You chose, but it is wrong: ")
-          : "You missed this right option: ";
-        list.appendChild(el("li", "", label + text('[data-option="' + index + '"]') + ". " +
-          because('[data-option="' + index + '"]')));
+        var message = picked ? (isRight ? words.chosen_right : words.chosen_wrong) : words.missed;
+        var sel = '[data-option="' + index + '"]';
+        list.appendChild(el("li", "", say(message, { option: text(sel), because: because(sel) })));
       });
     } else if (this.kind === "classify") {
       this.answer.forEach(function (category, i) {
         var sel = '[data-item="' + i + '"]';
         var ok = response[i] === category;
-        list.appendChild(el("li", "", (ok ? "Right: " : "Not quite: ") + text(sel) + " is " +
-          CATEGORY[category] + (ok ? "" : " (you chose " + CATEGORY[response[i]] + ")") + ". " + because(sel)));
+        list.appendChild(el("li", "", say(ok ? words.sorted_right : words.sorted_wrong, {
+          item: text(sel), category: words.categories[category], chosen: words.categories[response[i]],
+          because: because(sel)
+        })));
       });
     } else {
-      parts.push(el("p", "", "The right order:"));
+      parts.push(el("p", "", words.right_order));
       for (var i = 0; i < this.answer; i += 1) {
-        var sel = '[data-item="' + i + '"]';
-        list.appendChild(el("li", "", text(sel) + ". " + because(sel)));
+        var item = '[data-item="' + i + '"]';
+        list.appendChild(el("li", "", say(words.order_item, { item: text(item), because: because(item) })));
       }
     }
     parts.push(list);
@@ -423,10 +431,11 @@
         ok = Number(li.getAttribute("data-item")) === at;
       }
       if (ok === null) return;
-      var words = ok === "missed" ? "right answer, not chosen" : ok ? "right" : "wrong";
-      if (self.kind === "order") words = ok ? "right place" : "wrong place";
+      var marks = self.quiz.words.marks;
+      var mark = ok === "missed" ? marks.missed : ok ? marks.right : marks.wrong;
+      if (self.kind === "order") mark = ok ? marks.right_place : marks.wrong_place;
       li.classList.add(ok === "missed" ? "is-missed" : ok ? "is-right" : "is-wrong");
-      li.appendChild(el("span", "mvs-q__mark", (ok === "missed" ? "○ " : ok ? "✓ " : "✗ ") + words));
+      li.appendChild(el("span", "mvs-q__mark", mark));
     });
   };
 
@@ -467,6 +476,7 @@
     this.root = root;
     this.id = root.getAttribute("data-quiz");
     this.fingerprint = root.getAttribute("data-fingerprint");
+    this.words = JSON.parse(root.getAttribute("data-words"));
     this.scoreLine = root.querySelector(".mvs-quiz__score");
     this.announcer = root.querySelector(".mvs-quiz__announce");
     this.questions = Array.prototype.map.call(root.querySelectorAll(".mvs-q"), function (fieldset) {
@@ -530,14 +540,16 @@
     var answered = this.questions.filter(function (q) { return q.result; });
     var total = this.questions.length;
     var sum = answered.reduce(function (acc, q) { return acc + q.result.score; }, 0);
+    var words = this.words;
     var text;
     if (!answered.length) {
-      text = "No answers yet: " + total + " questions to go.";
+      text = say(words.summary_none, { total: total });
     } else if (answered.length === total) {
-      text = "Done: you scored " + points(sum) + " out of " + total + " (" + percent(sum / total) + ").";
+      text = say(words.summary_done, { points: points(sum), total: total, percent: percent(sum / total) });
     } else {
-      text = "Answered " + answered.length + " of " + total + "; score so far " + points(sum) + " out of " +
-        answered.length + " (" + percent(sum / answered.length) + ").";
+      text = say(words.summary_partly, {
+        answered: answered.length, total: total, points: points(sum), percent: percent(sum / answered.length)
+      });
     }
     this.scoreLine.textContent = text;
   };
@@ -547,6 +559,7 @@
   function Progress(root) {
     var self = this;
     this.root = root;
+    this.words = JSON.parse(root.getAttribute("data-words"));
     this.total = root.querySelector(".mvs-progress__total");
     this.reset = root.querySelector(".mvs-progress__reset");
     this.confirm = root.querySelector(".mvs-progress__confirm");
@@ -564,7 +577,7 @@
       save({ version: VERSION, quizzes: {} });
       self.asking(false);
       self.fill();
-      self.total.textContent = "All progress cleared. " + self.total.textContent;
+      self.total.textContent = say(self.words.cleared, { status: self.total.textContent });
       self.reset.focus();
     });
     this.fill();
@@ -578,6 +591,7 @@
 
   Progress.prototype.fill = function () {
     var store = load();
+    var words = this.words;
     var started = 0;
     var quizzes = this.root.querySelectorAll("tr[data-quiz]");
     quizzes.forEach(function (row) {
@@ -587,19 +601,22 @@
       var sum = ids.reduce(function (acc, id) { return acc + answers[id].score; }, 0);
       var answered = Math.min(ids.length, count);
       var cell = function (name) { return row.querySelector('[data-cell="' + name + '"]'); };
-      cell("answered").textContent = answered + " of " + count;
-      cell("score").textContent = answered ? points(sum) + " out of " + answered + " (" + percent(sum / answered) + ")" : "–";
+      cell("answered").textContent = say(words.answered, { answered: answered, count: count });
+      cell("score").textContent = answered
+        ? say(words.score, { points: points(sum), answered: answered, percent: percent(sum / answered) }) : words.no_score;
       var entry = store.quizzes[row.getAttribute("data-quiz")];
-      cell("last").textContent = answered ? new Date(entry.updated).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "Not started";
+      cell("last").textContent = answered ? new Date(entry.updated).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : words.not_started;
       if (answered) started += 1;
     });
-    this.total.textContent = started ? "You have started " + started + " of " + quizzes.length + " quizzes."
-      : "You have not answered any quiz yet on this device.";
+    this.total.textContent = started ? say(words.started, { started: started, count: quizzes.length })
+      : words.none_started;
   };
 
   /* ---- Start ---- */
 
+  // Starts every quiz on the page once common.js (format) is there too.
   function start() {
+    if (!window.mvsCommon) return;
     document.querySelectorAll(".mvs-quiz").forEach(function (root) {
       if (!root._mvsQuiz) root._mvsQuiz = new Quiz(root);
     });
@@ -615,6 +632,7 @@
     if (window.document$) window.document$.subscribe(start);
   }
 
+  document.addEventListener("mvs:loaded", start);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
   else subscribe();
 })();

@@ -1,54 +1,61 @@
 /* Tools for founders: the funnel check-up and "where to invest first".
  *
  * Everything runs in the browser: the numbers a founder types stay in the page's address
- * (after the #, which browsers never send) and in localStorage, and nothing is sent anywhere. The pure functions at the top (validation, funnel
- * arithmetic, the recommendation) also load in Node for the unit tests.
+ * (after the #, which browsers never send) and in localStorage, and nothing is sent anywhere. The pure
+ * functions at the top (validation, judging, the recommendation) also load in Node for the unit tests.
+ * The funnel arithmetic and format() come from common.js; every message comes from the widget's config
+ * (data/interface.yml).
  */
 (function () {
   "use strict";
 
-  /* ---- Funnel check-up: arithmetic ---- */
+  var inNode = typeof module === "object" && module.exports;
+  // In the browser, window.mvsCommon: set when the widgets start, as common.js may arrive after this script.
+  var common = inNode ? require("./common.js") : null;
 
   function number(value) {
-    return Math.round(value).toLocaleString("en-US");
+    return common.number(value);
   }
 
   function percent(rate) {
-    return (Math.round(rate * 1000) / 10).toLocaleString("en-US") + "%";
+    return common.shortPercent(rate);
   }
 
-  /* One field's text -> {value} or {error}. */
-  function parse(raw, options) {
+  /* ---- Funnel check-up: validation ---- */
+
+  /* One field's text -> {value} or {error}; messages: the check-up's errors (data/interface.yml). */
+  function parse(raw, options, messages) {
     var text = String(raw === undefined || raw === null ? "" : raw).trim().replace(/[,\s]/g, "");
-    if (text === "") return { error: "Enter a number." };
-    if (/^-/.test(text)) return { error: "Enter zero or more, not a negative number." };
-    if (!/^\d+(\.\d+)?$/.test(text)) return { error: "Enter a number, using digits only (such as 1200)." };
+    if (text === "") return { error: messages.empty };
+    if (/^-/.test(text)) return { error: messages.negative };
+    if (!/^\d+(\.\d+)?$/.test(text)) return { error: messages.not_digits };
     var value = Number(text);
-    if (options.whole && value % 1 !== 0) return { error: "Enter a whole number of people." };
-    if (value < options.min) return { error: "Enter at least " + number(options.min) + "." };
+    if (options.whole && value % 1 !== 0) return { error: messages.not_whole };
+    if (value < options.min) return { error: common.format(messages.too_small, { min: number(options.min) }) };
     if (value > options.max) {
-      return { error: "That is more than " + options.unit + number(options.max) + "; check for extra zeros." };
+      return { error: common.format(messages.too_large, { max: options.unit + number(options.max) }) };
     }
     return { value: value };
   }
 
   /* A target conversion, typed as a percentage -> {value} (a fraction) or {error}. */
-  function parsePercent(raw) {
+  function parsePercent(raw, messages) {
     var text = String(raw === undefined || raw === null ? "" : raw).trim().replace(/%$/, "").replace(/\s/g, "");
-    if (text === "") return { error: "Enter a target, as a percentage." };
-    if (/^-/.test(text)) return { error: "Enter zero or more, not a negative number." };
-    if (!/^\d+(\.\d+)?$/.test(text)) return { error: "Enter a percentage using digits only (such as 12.5)." };
+    if (text === "") return { error: messages.target_empty };
+    if (/^-/.test(text)) return { error: messages.negative };
+    if (!/^\d+(\.\d+)?$/.test(text)) return { error: messages.target_not_digits };
     var value = Number(text);
-    if (value === 0) return { error: "Enter a target above 0%." };
-    if (value > 100) return { error: "A conversion can't be more than 100%." };
+    if (value === 0) return { error: messages.target_zero };
+    if (value > 100) return { error: messages.target_too_large };
     return { value: value / 100 };
   }
 
   /* One funnel's counts, in fields named prefix + stage id. */
   function validateCounts(raw, stages, limits, prefix, values, errors) {
+    var messages = limits.messages.errors;
     stages.forEach(function (stage, i) {
       var name = prefix + stage.id;
-      var result = parse(raw[name], { whole: true, min: i === 0 ? 1 : 0, max: limits.maxReach, unit: "" });
+      var result = parse(raw[name], { whole: true, min: i === 0 ? 1 : 0, max: limits.maxReach, unit: "" }, messages);
       if (result.error) {
         errors[name] = result.error;
         return;
@@ -56,26 +63,29 @@
       values[name] = result.value;
       var above = i > 0 ? prefix + stages[i - 1].id : null;
       if (above && values[above] !== undefined && result.value > values[above]) {
-        errors[name] = "This can't be more than the " + number(values[above]) + " " +
-          stages[i - 1].name.toLowerCase() + " above it: each stage is part of the one before.";
+        errors[name] = common.format(messages.more_than_above, {
+          count: number(values[above]), stage: stages[i - 1].name.toLowerCase()
+        });
       }
     });
   }
 
-  /* raw: {stageId: text, ..., sale: text, t-stageId: text or p-stageId: text}. basis: "targets" or "earlier".
+  /* raw: {stageId: text, ..., sale: text, t-stageId: text or p-stageId: text}. limits: the check-up's config
+     (maxReach, maxSale, currency, messages). basis: "targets" or "earlier".
      Returns {values, errors}, both keyed by field name; errors is empty when all is well. */
   function validate(raw, stages, limits, basis) {
     var values = {};
     var errors = {};
+    var messages = limits.messages.errors;
     validateCounts(raw, stages, limits, "", values, errors);
-    var sale = parse(raw.sale, { whole: false, min: 0, max: limits.maxSale, unit: limits.currency });
+    var sale = parse(raw.sale, { whole: false, min: 0, max: limits.maxSale, unit: limits.currency }, messages);
     if (sale.error) errors.sale = sale.error;
     else values.sale = sale.value;
     if (basis === "earlier") {
       validateCounts(raw, stages, limits, "p-", values, errors);
     } else {
       stages.slice(1).forEach(function (stage) {
-        var target = parsePercent(raw["t-" + stage.id]);
+        var target = parsePercent(raw["t-" + stage.id], messages);
         if (target.error) errors["t-" + stage.id] = target.error;
         else values["t-" + stage.id] = target.value;
       });
@@ -83,10 +93,10 @@
     return { values: values, errors: errors };
   }
 
+  /* ---- Funnel check-up: judging ---- */
+
   function rates(counts) {
-    return counts.slice(1).map(function (count, i) {
-      return counts[i] > 0 ? count / counts[i] : 0;
-    });
+    return common.ratesFromCounts(counts);
   }
 
   /* What each stage's conversion is judged against: the founder's targets, or the same stage's
@@ -116,8 +126,9 @@
   /* Set one stage's conversion to `rate`, keep the others, and carry it down the funnel. */
   function whatIf(counts, sale, stage, rate) {
     var r = rates(counts);
-    var after = [counts[0]];
-    r.forEach(function (each, i) { after.push(after[i] * (i === stage - 1 ? rate : each)); });
+    var changed = r.slice();
+    changed[stage - 1] = rate;
+    var after = common.countsFromRates(counts[0], changed);
     var customers = after[after.length - 1];
     var before = counts[counts.length - 1];
     return {
@@ -152,10 +163,11 @@
     parse: parse, parsePercent: parsePercent, validate: validate, rates: rates, benchmarks: benchmarks,
     judge: judge, whatIf: whatIf, recommend: recommend
   };
-  if (typeof module === "object" && module.exports) {
+  if (inNode) {
     module.exports = api;
     return;
   }
+  // Instant navigation runs this script again on each visit to a tools page: start once.
   if (window.mvsTools) return;
   window.mvsTools = api;
 
@@ -313,9 +325,9 @@
     var problems = Object.keys(checked.errors).length;
     if (empty || problems) {
       this.results.hidden = true;
-      this.status.textContent = empty ? "" : shown === 0 ? "Fill in the empty fields to see your results."
-        : shown === 1 ? "One number needs fixing; see the message next to it."
-        : shown + " numbers need fixing; see the messages next to them.";
+      var status = this.config.messages.status;
+      this.status.textContent = empty ? "" : shown === 0 ? status.fill_in : shown === 1 ? status.one_to_fix
+        : common.format(status.many_to_fix, { count: shown });
       return;
     }
     var counts = stages.map(function (s) { return checked.values[s.id]; });
@@ -328,14 +340,16 @@
       config.examples[0];
     var result = judge(counts, marks);
     var exampleRates = rates(example.counts);
-    var money = function (value) { return config.currency + number(value); };
+    var money = function (value) { return common.money(value, config.currency); };
+    var format = common.format;
+    var messages = config.messages;
+    var against = messages[basis === "earlier" ? "earlier" : "targets"];
     var root = this.root;
-    var against = basis === "earlier" ? "Earlier period" : "Your target";
-    root.querySelector("[data-basis-heading]").textContent = against;
+    root.querySelector("[data-basis-heading]").textContent = against.heading;
     root.querySelectorAll("[data-rate-row]").forEach(function (row, i) {
       var cells = row.querySelectorAll("td");
       cells[0].textContent = percent(result.rates[i]);
-      cells[1].textContent = marks[i] === null ? "no one at the stage before" : percent(marks[i]);
+      cells[1].textContent = marks[i] === null ? messages.no_one_before : percent(marks[i]);
       cells[2].textContent = percent(exampleRates[i]);
       row.classList.toggle("is-weakest", i + 1 === result.weakest);
     });
@@ -345,25 +359,18 @@
     var customers = counts[counts.length - 1];
     weakest.hidden = result.weakest === 0;
     none.hidden = result.weakest !== 0;
-    var summary = number(customers) + " customers and " + money(customers * sale) + " in revenue.";
+    var summary = format(messages.summary, { customers: number(customers), revenue: money(customers * sale) });
     if (result.weakest === 0) {
-      none.querySelector("[data-no-weakest-title]").textContent = basis === "earlier"
-        ? "No stage did worse than in the earlier period" : "Every stage met or beat your target";
-      none.querySelector("[data-no-weakest-text]").textContent = basis === "earlier"
-        ? "Each stage kept at least as large a share of the stage before as it did then, so your numbers point at " +
-          "no weak stage. Compare with your targets as well, or pick the stage you most want to grow."
-        : "Your numbers point at no weak stage. To keep improving, raise the target for the stage that matters " +
-          "most to you and check again.";
-      this.status.textContent = none.querySelector("[data-no-weakest-title]").textContent + ". " + summary;
+      none.querySelector("[data-no-weakest-title]").textContent = against.no_weakest_title;
+      none.querySelector("[data-no-weakest-text]").textContent = against.no_weakest_text;
+      this.status.textContent = format(messages.status.no_weakest, { title: against.no_weakest_title, summary: summary });
     } else {
       var at = result.weakest - 1;
       var stage = config.stages[result.weakest];
       weakest.querySelector("[data-weakest-stage]").textContent = stage.rateLabel;
-      weakest.querySelector("[data-weakest-numbers]").textContent = basis === "earlier"
-        ? "Yours is " + percent(result.rates[at]) + ", down from " + percent(marks[at]) + " in the earlier period: " +
-          "the largest fall of any stage, as a share of where it was."
-        : "Yours is " + percent(result.rates[at]) + " against your target of " + percent(marks[at]) + ": " +
-          percent(result.ratios[at]) + " of the target, the furthest short of any stage.";
+      weakest.querySelector("[data-weakest-numbers]").textContent = format(against.weakest_numbers, {
+        yours: percent(result.rates[at]), mark: percent(marks[at]), ratio: percent(result.ratios[at])
+      });
       weakest.querySelector("[data-weakest-owner]").textContent = config.ownerText[stage.owner];
       var list = weakest.querySelector("[data-actions]");
       var source = root.querySelector('[data-actions-for="' + stage.id + '"]');
@@ -371,14 +378,16 @@
         return li.cloneNode(true);
       }));
       var change = whatIf(counts, sale, result.weakest, marks[at]);
-      root.querySelector("[data-what-if]").textContent = "If this conversion rose from " + percent(change.rateBefore) +
-        " to " + percent(change.rateAfter) + (basis === "earlier" ? " (where it was)" : " (your target)") +
-        " and every other stage stayed the same, you would have about " + number(change.customers) +
-        " customers instead of " + number(customers) + " (" + (change.extraCustomers >= 0.5 ? "+" +
-        number(change.extraCustomers) : "no change") + ") and " + money(change.revenue) + " in revenue (+" +
-        money(change.extraRevenue) + ").";
-      this.status.textContent = "Your weakest stage: " + stage.rateLabel.toLowerCase() + " (" +
-        percent(result.rates[at]) + " against " + percent(marks[at]) + "). " + summary;
+      root.querySelector("[data-what-if]").textContent = format(messages.what_if, {
+        before: percent(change.rateBefore), after: percent(change.rateAfter), mark: against.what_if_mark,
+        customers: number(change.customers), now: number(customers),
+        change: change.extraCustomers >= 0.5 ? format(messages.what_if_more, { count: number(change.extraCustomers) })
+          : messages.what_if_same,
+        revenue: money(change.revenue), extra_revenue: money(change.extraRevenue)
+      });
+      this.status.textContent = format(messages.status.weakest, {
+        stage: stage.rateLabel.toLowerCase(), yours: percent(result.rates[at]), mark: percent(marks[at]), summary: summary
+      });
     }
     this.results.hidden = false;
     var chart = root.querySelector(".mvs-chart");
@@ -422,18 +431,23 @@
     var root = this.root;
     var verdict = root.querySelector('[data-verdict-for="' + outcome.verdict + '"]');
     root.querySelectorAll("[data-verdict-for]").forEach(function (box) { box.hidden = box !== verdict; });
-    root.querySelector("[data-points]").textContent = "Points from your answers: marketing " + outcome.marketing +
-      ", sales " + outcome.sales + "." + (outcome.missing.length ? " Answer the other " + outcome.missing.length +
-      " question" + (outcome.missing.length > 1 ? "s" : "") + " for a firmer answer." : "");
+    var messages = this.config.messages;
+    var missing = outcome.missing.length;
+    var points = common.format(messages.points, { marketing: outcome.marketing, sales: outcome.sales });
+    if (missing) points += " " + common.format(missing > 1 ? messages.missing_many : messages.missing_one, { count: missing });
+    root.querySelector("[data-points]").textContent = points;
     var reasons = root.querySelector("[data-reasons]");
     reasons.replaceChildren.apply(reasons, outcome.chosen.map(function (pick) {
       return root.querySelector('[data-reason-for="' + pick.question + "/" + pick.option.id + '"]').cloneNode(true);
     }));
     this.result.hidden = false;
-    this.status.textContent = verdict.querySelector("h3").textContent + ". " + root.querySelector("[data-points]").textContent;
+    this.status.textContent = common.format(messages.status, { verdict: verdict.querySelector("h3").textContent, points: points });
   };
 
+  // Starts the widgets on the page once common.js is there too.
   function start() {
+    if (!window.mvsCommon) return;
+    common = window.mvsCommon;
     document.querySelectorAll("[data-checkup]").forEach(function (root) {
       if (!root._mvsCheckup) root._mvsCheckup = new Checkup(root);
     });
@@ -447,6 +461,8 @@
     if (window.document$) window.document$.subscribe(start);
   }
 
+  // common.js says when it arrives (after instant navigation, perhaps after this script).
+  document.addEventListener("mvs:loaded", start);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
   else subscribe();
 })();

@@ -6,9 +6,13 @@ from markupsafe import Markup
 
 from macros.paths import Links
 
-# script -> markers in the page's HTML that call for it
+# script -> markers in the page's HTML that call for it, in the order the scripts load: common.js (messages
+# and the funnel arithmetic) before the widgets that use it, the charts (funnels.js) before the simulator.
+# The quizzes' loader fetches common.js itself when a quiz comes near, on pages that lack it.
 SCRIPTS = {
+    "assets/common.js": ("data-simulator=", "data-checkup=", "data-invest="),
     "assets/funnels.js": ('class="mvs-chart__plot"', "data-simulator="),
+    "assets/simulator.js": ("data-simulator=",),
     "assets/quiz-loader.js": ('class="mvs-quiz"', "data-quiz-progress"),
     "assets/tools.js": ("data-checkup=", "data-invest="),
 }

@@ -1,4 +1,5 @@
-"""The funnel arithmetic, shared by the figures and (mirrored in assets/funnels.js) the simulator."""
+"""The funnel arithmetic, shared by the figures and (mirrored in content/assets/common.js) the simulator and the
+check-up; tests/unit/test_funnel_math_js.py runs both on the same inputs."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from dataclasses import dataclass
 
 
 def rates_from_counts(counts: list[float]) -> list[float]:
-    """Conversion into each stage after the top, as a fraction of the stage before."""
-    return [counts[i] / counts[i - 1] for i in range(1, len(counts))]
+    """Conversion into each stage after the top, as a fraction of the stage before (0 after an empty stage)."""
+    return [counts[i] / counts[i - 1] if counts[i - 1] > 0 else 0.0 for i in range(1, len(counts))]
 
 
 def counts_from_rates(reach: float, rates: list[float]) -> list[float]:

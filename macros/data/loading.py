@@ -80,6 +80,7 @@ class SiteData:
     cases: models.CasesFile
     teaching: models.TeachingFile
     tools: models.ToolsFile
+    interface: models.InterfaceFile
     examples: tuple[models.ExampleFile, ...]
     quizzes: tuple[models.QuizFile, ...]
     page_titles: dict[str, str] = field(default_factory=dict)

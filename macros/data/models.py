@@ -6,9 +6,12 @@ with Python-Markdown and then sanitised.
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from macros.data.messages import placeholder_problem
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -323,6 +326,10 @@ class Simulator(Model):
     stages: list[SimulatorStage] = Field(min_length=3, description="The top (reach) first, customers last")
     default: Id = Field(description="Id of the worked example (data/examples/) the simulator starts from")
     max_reach: int = Field(gt=0, description="Largest reach a reader may enter")
+    max_sale: int = Field(gt=0, description="Largest average sale a reader may enter, in the simulator and the"
+                                            " check-up")
+    max_improvement: int = Field(gt=0, description="Largest improvement the simulator compares, in percent or"
+                                                   " percentage points")
 
 
 class FunnelsFile(Model):
@@ -481,13 +488,7 @@ class Order(QuestionBase):
 
 
 QuizQuestion = Annotated[SingleChoice | MultipleSelect | TrueFalse | Classify | Order, Field(discriminator="kind")]
-QUESTION_KINDS = {
-    "single": "Single choice",
-    "multiple": "Multiple select",
-    "true_false": "True or false",
-    "classify": "Classify",
-    "order": "Put in order",
-}
+QUESTION_KINDS = ("single", "multiple", "true_false", "classify", "order")  # labels: data/interface.yml
 
 
 class QuizFile(Model):
@@ -612,3 +613,222 @@ class ToolsFile(Model):
 
 
 FILE_MODELS["tools.yml"] = ToolsFile
+
+
+# interface.yml: the words the widgets and generated pages use
+def Message(*names: str):  # noqa: N802 (a type, as the other field types here)
+    """Text that must use exactly these placeholders, e.g. Message("max") for 'Enter at most {max}.'."""
+    def check(text: str) -> str:
+        problem = placeholder_problem(text, names)
+        if problem:
+            raise ValueError(problem)
+        return text
+
+    uses = f"it must use {', '.join(f'{{{n}}}' for n in names)}" if names else "it takes no placeholders"
+    return Annotated[Text, AfterValidator(check), Field(description=f"Words shown to readers; {uses}")]
+
+
+Words = Message()  # text a widget or a generated page shows: no placeholders
+
+
+class OwnerLabels(Model):
+    """How each owner is named: legends, tags, quiz categories, exports."""
+
+    marketing: Words
+    sales: Words
+    both: Words
+
+
+class KindWords(Model):
+    label: Words = Field(description="The kind's name in quiz lists and answer keys, e.g. 'Single choice'")
+    instructions: Words = Field(description="What the learner does, shown under the question")
+
+
+class QuestionKinds(Model):
+    single: KindWords
+    multiple: KindWords
+    true_false: KindWords
+    classify: KindWords
+    order: KindWords
+
+
+class ChartWords(Model):
+    legend_title: Words = Field(description="Title of the chart's legend of owners")
+    hover_count: Message("stage", "people")
+    hover_previous: Message("share")
+    hover_top: Message("share")
+    summary: Message("top", "top_stage", "last", "last_stage", "share", "drop_from", "drop_to", "drop")
+    example_title: Message("business")
+    your_funnel: Words = Field(description="Title of the simulator's and the check-up's chart")
+    simulator_summary: Words
+    checkup_summary: Words
+    overview_funnel: Message("reached", "customers", "share")
+
+
+class SimulatorErrors(Model):
+    reach: Message("max")
+    sale: Message("max")
+    improvement: Message("max")
+
+
+class SimulatorVerdicts(Model):
+    no_customers: Words
+    same: Message("x")
+    close: Message("gain_close", "gain_reach", "x", "close", "more_deals")
+    reach: Message("gain_reach", "gain_close", "close")
+
+
+class SimulatorWords(Model):
+    totals: Message("customers", "revenue", "reach")
+    errors: SimulatorErrors
+    reach_option: Message("x", "reach", "customers", "revenue", "gain")
+    close_option: Message("rise", "before", "after", "customers", "revenue", "gain")
+    rise_relative: Message("x")
+    rise_points: Message("x")
+    verdicts: SimulatorVerdicts
+    copied: Words
+    copy_failed: Words
+    copy_unavailable: Words
+
+
+class CheckupErrors(Model):
+    empty: Words
+    negative: Words
+    not_digits: Words
+    not_whole: Words
+    too_small: Message("min")
+    too_large: Message("max")
+    more_than_above: Message("count", "stage")
+    target_empty: Words
+    target_not_digits: Words
+    target_zero: Words
+    target_too_large: Words
+
+
+class CheckupStatus(Model):
+    fill_in: Words
+    one_to_fix: Words
+    many_to_fix: Message("count")
+    weakest: Message("stage", "yours", "mark", "summary")
+    no_weakest: Message("title", "summary")
+
+
+class CheckupTargets(Model):
+    heading: Words
+    no_weakest_title: Words
+    no_weakest_text: Words
+    weakest_numbers: Message("yours", "mark", "ratio")
+    what_if_mark: Words
+
+
+class CheckupEarlier(Model):
+    heading: Words
+    no_weakest_title: Words
+    no_weakest_text: Words
+    weakest_numbers: Message("yours", "mark")
+    what_if_mark: Words
+
+
+class CheckupWords(Model):
+    errors: CheckupErrors
+    status: CheckupStatus
+    targets: CheckupTargets = Field(description="Words for a funnel judged against the founder's targets")
+    earlier: CheckupEarlier = Field(description="Words for a funnel judged against an earlier period")
+    no_one_before: Words
+    summary: Message("customers", "revenue")
+    what_if: Message("before", "after", "mark", "customers", "now", "change", "revenue", "extra_revenue")
+    what_if_more: Message("count")
+    what_if_same: Words
+
+
+class InvestWords(Model):
+    points: Message("marketing", "sales")
+    missing_one: Message("count")
+    missing_many: Message("count")
+    status: Message("verdict", "points")
+
+
+class QuizMarks(Model):
+    right: Words
+    wrong: Words
+    missed: Words
+    right_place: Words
+    wrong_place: Words
+
+
+class QuizWords(Model):
+    sort_first: Message("left")
+    choose_options: Words
+    choose_answer: Words
+    right: Words
+    not_quite: Words
+    multiple_none: Words
+    multiple_partly: Message("hits", "right", "score")
+    multiple_partly_one_wrong: Message("hits", "right", "wrong", "score")
+    multiple_partly_wrong: Message("hits", "right", "wrong", "score")
+    classify_partly: Message("correct", "total", "score")
+    classify_none: Message("correct", "total", "score")
+    order_partly: Message("pairs", "total", "score")
+    order_none: Message("pairs", "total", "score")
+    you_chose: Message("option", "because")
+    the_answer_is: Message("option", "because")
+    chosen_right: Message("option", "because")
+    chosen_wrong: Message("option", "because")
+    missed: Message("option", "because")
+    sorted_right: Message("item", "category", "because")
+    sorted_wrong: Message("item", "category", "chosen", "because")
+    right_order: Words
+    order_item: Message("item", "because")
+    marks: QuizMarks
+    moved: Message("item", "position", "count")
+    summary_none: Message("total")
+    summary_done: Message("points", "total", "percent")
+    summary_partly: Message("answered", "total", "points", "percent")
+
+
+class ProgressWords(Model):
+    answered: Message("answered", "count")
+    score: Message("points", "answered", "percent")
+    no_score: Words
+    not_started: Words
+    started: Message("started", "count")
+    none_started: Words
+    cleared: Message("status")
+
+
+DownloadFormatId = Literal["gift", "qti", "kahoot", "csv"]
+
+
+class DownloadFormat(Model):
+    id: DownloadFormatId
+    name: Words = Field(description="The format's name, e.g. 'Moodle (GIFT)'")
+    how: Words = Field(description="How to import the file")
+    conversion: Words = Field(description="What changes in this format")
+    left_out: Words | None = Field(default=None, description="Which questions this format leaves out, and why")
+
+
+class DownloadsWords(Model):
+    all_quizzes: Words = Field(description="The row of the file holding every quiz")
+    formats: list[DownloadFormat] = Field(description="One entry for each format, in the order of the columns")
+
+    @model_validator(mode="after")
+    def _every_format(self) -> DownloadsWords:
+        want = typing.get_args(DownloadFormatId)
+        if sorted(f.id for f in self.formats) != sorted(want):
+            raise ValueError(f"list each format once: {', '.join(want)}")
+        return self
+
+
+class InterfaceFile(Model):
+    owners: OwnerLabels
+    question_kinds: QuestionKinds
+    charts: ChartWords
+    simulator: SimulatorWords
+    checkup: CheckupWords
+    invest: InvestWords
+    quiz: QuizWords
+    progress: ProgressWords
+    downloads: DownloadsWords
+
+
+FILE_MODELS["interface.yml"] = InterfaceFile

@@ -13,15 +13,6 @@ import random
 
 from macros.data import models
 
-CATEGORIES = {"marketing": "Marketing", "sales": "Sales", "both": "Both"}
-INSTRUCTIONS = {
-    "single": "Choose one answer.",
-    "multiple": "Choose all that apply.",
-    "true_false": "True or false?",
-    "classify": "For each item, choose Marketing, Sales or Both.",
-    "order": "Put these in order, first at the top.",
-}
-
 
 def answer_of(question: models.QuizQuestion) -> object:
     """The right answer, as the widget reads it from `data-answer` (JSON).
@@ -61,7 +52,17 @@ def scrambled(quiz_id: str, question: models.Order) -> list[int]:
     return order
 
 
-def kinds_used(quiz: models.QuizFile) -> list[str]:
-    """The question kinds in a quiz, in the order of models.QUESTION_KINDS."""
+def kinds_used(kinds: models.QuestionKinds, quiz: models.QuizFile) -> list[str]:
+    """The labels of the question kinds in a quiz (data/interface.yml), in the order of models.QUESTION_KINDS."""
     present = {q.kind for q in quiz.questions}
-    return [label for kind, label in models.QUESTION_KINDS.items() if kind in present]
+    return [getattr(kinds, kind).label for kind in models.QUESTION_KINDS if kind in present]
+
+
+def instructions(kinds: models.QuestionKinds) -> dict[str, str]:
+    """What the learner does for each kind of question, by kind."""
+    return {kind: getattr(kinds, kind).instructions for kind in models.QUESTION_KINDS}
+
+
+def kind_labels(kinds: models.QuestionKinds) -> dict[str, str]:
+    """Each kind of question's label, by kind."""
+    return {kind: getattr(kinds, kind).label for kind in models.QUESTION_KINDS}

@@ -12,7 +12,6 @@ import markdown
 
 from macros.data import citations, models
 from macros.data.loading import SiteData
-from macros.data.quizzes import CATEGORIES
 
 SITE = "Marketing vs. Sales"
 FIXED_EPOCH = 1704067200  # 2024-01-01T00:00:00Z, used when SOURCE_DATE_EPOCH is not set
@@ -54,9 +53,14 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def category(owner: str) -> str:
-    """'marketing' -> 'Marketing', as the quiz widget labels it."""
-    return CATEGORIES[owner]
+def category(data: SiteData, owner: str) -> str:
+    """'marketing' -> 'Marketing', as the quiz widget labels it (data/interface.yml, owners)."""
+    return getattr(data.interface.owners, owner)
+
+
+def categories(data: SiteData) -> list[str]:
+    """Every category a sorting question offers, in order: Marketing, Sales, Both."""
+    return list(data.interface.owners.model_dump().values())
 
 
 def sources_line(data: SiteData, question: models.QuizQuestion) -> str:

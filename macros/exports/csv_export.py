@@ -27,7 +27,7 @@ def left_out(question: models.QuizQuestion) -> str | None:
     return None
 
 
-def _columns(question: models.QuizQuestion) -> tuple[list[str], list[str], list[str]]:
+def _columns(data: SiteData, question: models.QuizQuestion) -> tuple[list[str], list[str], list[str]]:
     """Options or items, right answers, feedback."""
     if isinstance(question, models.SingleChoice | models.MultipleSelect):
         return ([o.text for o in question.options], [o.text for o in question.options if o.correct],
@@ -37,14 +37,14 @@ def _columns(question: models.QuizQuestion) -> tuple[list[str], list[str], list[
                 [f"True: {question.feedback_true}", f"False: {question.feedback_false}"])
     items = [i.text for i in question.items]
     if isinstance(question, models.Classify):
-        right = [f"{i.text} → {category(i.answer)}" for i in question.items]
+        right = [f"{i.text} → {category(data, i.answer)}" for i in question.items]
     else:
         right = [f"{ordinal(n)}: {i.text}" for n, i in enumerate(question.items, 1)]
     return items, right, [i.feedback for i in question.items]
 
 
 def row(quiz: models.QuizFile, question: models.QuizQuestion, data: SiteData) -> list[str]:
-    options, right, feedback = _columns(question)
+    options, right, feedback = _columns(data, question)
     sources = [citations.label(data, s) for s in question.sources]
     return [quiz.id, question.id, question.kind, question.prompt, JOIN.join(options), JOIN.join(right),
             JOIN.join(feedback), plain(question.explanation), JOIN.join(sources)]

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from macros.data import models
 from macros.data.loading import SiteData
-from macros.data.quizzes import CATEGORIES, scrambled
-from macros.exports.common import SITE, category, feedback_text, ordinal
+from macros.data.quizzes import scrambled
+from macros.exports.common import SITE, categories, category, feedback_text, ordinal
 
 SUFFIX = ".gift.txt"
 SPECIAL = "\\~=#{}:"  # backslash first, so the escapes added later are not escaped again
@@ -46,7 +46,7 @@ def weight(percent: float) -> str:
     return f"{percent:.5f}".rstrip("0").rstrip(".")
 
 
-def _answers(quiz_id: str, question: models.QuizQuestion) -> list[str]:
+def _answers(data: SiteData, quiz_id: str, question: models.QuizQuestion) -> list[str]:
     if isinstance(question, models.SingleChoice):
         return [f"{'=' if o.correct else '~'}{escape(o.text)}#{escape(o.feedback)}" for o in question.options]
     if isinstance(question, models.MultipleSelect):
@@ -59,16 +59,16 @@ def _answers(quiz_id: str, question: models.QuizQuestion) -> list[str]:
             question.feedback_false, question.feedback_true)
         return ["TRUE" if question.answer else "FALSE", f"#{escape(wrong)}", f"#{escape(right)}"]
     if isinstance(question, models.Classify):
-        used = {item.answer for item in question.items}
-        pairs = [f"={escape(item.text)} -> {escape(category(item.answer))}" for item in question.items]
-        return pairs + [f"= -> {escape(category(c))}" for c in CATEGORIES if c not in used]  # unused: distractors
+        used = {category(data, item.answer) for item in question.items}
+        pairs = [f"={escape(item.text)} -> {escape(category(data, item.answer))}" for item in question.items]
+        return pairs + [f"= -> {escape(c)}" for c in categories(data) if c not in used]  # unused: distractors
     return [f"={escape(question.items[i].text)} -> {ordinal(i + 1)}" for i in scrambled(quiz_id, question)]
 
 
 def _general_feedback(data: SiteData, question: models.QuizQuestion) -> str:
     text = feedback_text(data, question)
     if isinstance(question, models.Classify):
-        text += "".join(f"\n{i.text} → {category(i.answer)}: {i.feedback}" for i in question.items)
+        text += "".join(f"\n{i.text} → {category(data, i.answer)}: {i.feedback}" for i in question.items)
     elif isinstance(question, models.Order):
         text += "".join(f"\n{ordinal(n)}: {i.text}. {i.feedback}" for n, i in enumerate(question.items, 1))
     return text
@@ -79,7 +79,7 @@ def _question(data: SiteData, quiz_id: str, question: models.QuizQuestion) -> st
     if question.kind in MATCH_INSTRUCTIONS:
         prompt += " " + MATCH_INSTRUCTIONS[question.kind]
     lines = [f"::{escape(question.id)}::[plain]{escape(prompt)}{{"]
-    lines += [f"\t{answer}" for answer in _answers(quiz_id, question)]
+    lines += [f"\t{answer}" for answer in _answers(data, quiz_id, question)]
     lines += [f"\t####{escape(_general_feedback(data, question))}", "}"]
     return "\n".join(lines)
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from macros.data import models
 from macros.data.loading import SiteData
-from macros.data.quizzes import CATEGORIES, scrambled
-from macros.exports.common import SITE, category, feedback_text, ordinal, zip_bytes
+from macros.data.quizzes import scrambled
+from macros.exports.common import SITE, categories, category, feedback_text, ordinal, zip_bytes
 
 SUFFIX = ".qti.zip"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -98,17 +98,18 @@ def _choice_item(item: ET.Element, presentation: ET.Element, proc: ET.Element, q
     return ids
 
 
-def _pairs(quiz_id: str, question: models.Classify | models.Order) -> tuple[list[tuple[str, str, str]], list[str]]:
+def _pairs(data: SiteData, quiz_id: str, question: models.Classify | models.Order,
+           ) -> tuple[list[tuple[str, str, str]], list[str]]:
     """(item, right match, feedback) in the order shown, and every match offered."""
     if isinstance(question, models.Classify):
-        return [(i.text, category(i.answer), i.feedback) for i in question.items], [category(c) for c in CATEGORIES]
+        return [(i.text, category(data, i.answer), i.feedback) for i in question.items], categories(data)
     shown = [(question.items[i].text, ordinal(i + 1), question.items[i].feedback) for i in scrambled(quiz_id, question)]
     return shown, [ordinal(n) for n in range(1, len(question.items) + 1)]
 
 
-def _matching_item(item: ET.Element, presentation: ET.Element, proc: ET.Element, quiz_id: str, question,
-                   base: int) -> list[str]:
-    pairs, matches = _pairs(quiz_id, question)
+def _matching_item(item: ET.Element, presentation: ET.Element, proc: ET.Element, data: SiteData, quiz_id: str,
+                   question, base: int) -> list[str]:
+    pairs, matches = _pairs(data, quiz_id, question)
     ids = [str(base + n) for n in range(1, len(pairs) + 1)]
     match_ids = {m: str(base + 50 + n) for n, m in enumerate(matches, 1)}
     for ident, (text, _right, _fb) in zip(ids, pairs, strict=True):
@@ -143,7 +144,7 @@ def _item(section: ET.Element, data: SiteData, quiz_id: str, number: int, questi
     _feedback(item, "general_fb", feedback_text(data, question))
     base = number * 100
     if isinstance(question, models.Classify | models.Order):
-        ids = _matching_item(item, presentation, proc, quiz_id, question, base)
+        ids = _matching_item(item, presentation, proc, data, quiz_id, question, base)
     else:
         ids = _choice_item(item, presentation, proc, question, base)
     _meta(metadata, {"question_type": QUESTION_TYPES[question.kind], "points_possible": "1.0",

@@ -15,6 +15,7 @@ from macros import paths
 from macros.data import funnel_math, models
 from macros.data.citations import citations
 from macros.data.loading import SiteData
+from macros.data.messages import fill
 from macros.data.schema_fields import field_rows
 from macros.paths import Links
 from macros.render.charts import chart_context, figure_json, money, number
@@ -124,12 +125,13 @@ def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
         funnel = data.funnels.customer_funnel
         stages = funnel.stages
         chart = chart_context("chart-customer", funnel.title, [s.name for s in stages], [s.count for s in stages],
-                       [s.owner for s in stages])
+                              [s.owner for s in stages], data.interface)
     else:
         example = data.example(which)
         stages = data.sim_stages()
-        chart = chart_context(f"chart-{example.id}", f"{example.business}: an illustrative funnel",
-                       [s.name for s in stages], list(example.funnel.counts.values()), [s.owner for s in stages])
+        title = fill(data.interface.charts.example_title, business=example.business)
+        chart = chart_context(f"chart-{example.id}", title, [s.name for s in stages],
+                              list(example.funnel.counts.values()), [s.owner for s in stages], data.interface)
     return render_template("chart.html.jinja", data, links, chart=chart)
 
 
@@ -158,22 +160,24 @@ def simulator(data: SiteData, links: Links) -> str:
     counts = list(default.funnel.counts.values())
     rates = _preset_rates(counts)
     outcome = funnel_math.simulate(counts[0], [r / 100 for r in rates], default.funnel.average_sale)
+    words = data.interface
     config = {
-        "currency": sim.currency, "maxReach": sim.max_reach, "default": sim.default,
+        "currency": sim.currency, "maxReach": sim.max_reach, "maxSale": sim.max_sale,
+        "maxImprovement": sim.max_improvement, "default": sim.default,
         "stages": [{"id": s.id, "name": s.name, "owner": s.owner} for s in stages],
         "examples": [{"id": e.id, "business": e.business, "counts": list(e.funnel.counts.values()),
                       "averageSale": e.funnel.average_sale} for e in data.examples],
+        "messages": words.simulator.model_dump(),
     }
-    chart = chart_context("chart-simulator", "Your funnel", [s.name for s in stages], outcome.counts,
-                   [s.owner for s in stages],
-                   summary="The chart follows your numbers; the totals above it and the table below it change too.")
-    totals = (f"{number(outcome.customers)} customers and {money(outcome.revenue, sim.currency)} in revenue "
-              f"from {number(counts[0])} people reached.")
+    chart = chart_context("chart-simulator", words.charts.your_funnel, [s.name for s in stages], outcome.counts,
+                          [s.owner for s in stages], words, summary=words.charts.simulator_summary)
+    totals = fill(words.simulator.totals, customers=number(outcome.customers),
+                  revenue=money(outcome.revenue, sim.currency), reach=number(counts[0]))
     return render_template("simulator.html.jinja", data, links, config=figure_json(config), examples=data.examples,
-                   default=default, top=stages[0], rate_stages=list(zip(stages[1:], rates, strict=True)),
-                   reach=counts[0], average_sale=f"{default.funnel.average_sale:g}", currency=sim.currency,
-                   max_reach=sim.max_reach, totals=totals,
-                   chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))
+                           default=default, top=stages[0], rate_stages=list(zip(stages[1:], rates, strict=True)),
+                           reach=counts[0], average_sale=f"{default.funnel.average_sale:g}", currency=sim.currency,
+                           sim=sim, totals=totals,
+                           chart=Markup(render_template("chart.html.jinja", data, links, chart=chart)))
 
 
 def simulator_href(data: SiteData, links: Links, example) -> str:
@@ -209,7 +213,8 @@ def examples_overview(data: SiteData, links: Links) -> str:
     funnels = {}
     for e in data.examples:
         counts = list(e.funnel.counts.values())
-        funnels[e.id] = f"{number(counts[0])} reached, {number(counts[-1])} customers ({counts[-1] / counts[0]:.1%})"
+        funnels[e.id] = fill(data.interface.charts.overview_funnel, reached=number(counts[0]),
+                             customers=number(counts[-1]), share=f"{counts[-1] / counts[0]:.1%}")
     return render_template("examples_overview.html.jinja", data, links, examples=data.examples, steps=steps,
                    activities=activities, funnels=funnels)
 

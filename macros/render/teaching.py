@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.data import funnel_math, models
 from macros.data.loading import SiteData
-from macros.data.quizzes import CATEGORIES, INSTRUCTIONS, scrambled
+from macros.data.quizzes import instructions, scrambled
 from macros.paths import Links, key_page, lesson_pages, page_url
 from macros.render.templating import render_template
 
@@ -87,7 +87,8 @@ def _worksheet(data: SiteData, links: Links, lesson_id: str, key: bool) -> str:
         for item in found.worksheet.questions
     ]
     return render_template("worksheet.md.jinja", data, links, lesson=found, pages=lesson_pages(lesson_id), key=key,
-                           quiz_questions=quiz_questions, instructions=INSTRUCTIONS, categories=CATEGORIES,
+                           quiz_questions=quiz_questions, instructions=instructions(data.interface.question_kinds),
+                           categories=data.interface.owners.model_dump(),
                            scrambled=scrambled)
 
 

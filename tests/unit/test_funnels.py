@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
 from macros.data import funnel_math as fm
 from macros.data.loading import DataError, load_data
 from macros.render.charts import figure_json, funnel_figure
-from tests.conftest import FROZEN, edit, problems_in
+from tests.conftest import FROZEN, ROOT, edit, problems_in
 
 
 def test_counts_and_rates_round_trip():
@@ -59,10 +62,11 @@ def test_stage_table_shares():
 @pytest.fixture(scope="module")
 def customer_figure(site_data):
     stages = site_data.funnels.customer_funnel.stages
-    return funnel_figure([s.name for s in stages], [s.count for s in stages], [s.owner for s in stages]), stages
+    return funnel_figure([s.name for s in stages], [s.count for s in stages], [s.owner for s in stages],
+                         site_data.interface), stages
 
 
-def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(customer_figure):
+def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(site_data, customer_figure):
     figure, stages = customer_figure
     owners = {s.owner for s in stages}
     assert {t["meta"] for t in figure["data"]} == owners
@@ -70,8 +74,10 @@ def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(customer_
     for trace in figure["data"]:
         assert set(trace["text"]) == {trace["name"]}
     labels = dict(zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True))
+    owner_labels = site_data.interface.owners.model_dump()
     for stage in stages:
-        assert labels[stage.name] == f"{stage.name}<br>({stage.owner})"
+        assert labels[stage.name] == f"{stage.name}<br>({owner_labels[stage.owner].lower()})"
+    assert {t["name"] for t in figure["data"]} == {owner_labels[o] for o in owners}
     shown = [y for t in figure["data"] for y in t["y"]]
     assert sorted(shown) == sorted(s.name for s in stages)
     assert list(figure["layout"]["yaxis"]["categoryarray"]) == [s.name for s in stages]
@@ -80,21 +86,40 @@ def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(customer_
 def test_hover_shows_count_and_conversions(customer_figure):
     figure, stages = customer_figure
     by_name = {y: (x, c) for t in figure["data"] for y, x, c in zip(t["y"], t["x"], t["customdata"], strict=True)}
-    second = stages[1]
-    count, (from_previous, from_top) = by_name[second.name]
-    assert count == second.count
-    assert from_previous == f"{second.count / stages[0].count:.1%}"
-    assert from_top == f"{second.count / stages[0].count:.1%}"
-    assert "of the stage before" in figure["data"][0]["hovertemplate"]
+    # A stage after the second, where "of the stage before" and "of the top" differ.
+    i = next(i for i in range(2, len(stages))
+             if f"{stages[i].count / stages[i - 1].count:.1%}" != f"{stages[i].count / stages[0].count:.1%}")
+    count, (from_previous, from_top) = by_name[stages[i].name]
+    assert count == stages[i].count
+    assert from_previous == f"{stages[i].count / stages[i - 1].count:.1%}"
+    assert from_top == f"{stages[i].count / stages[0].count:.1%}"
+    assert from_previous != from_top
+    hover = figure["data"][0]["hovertemplate"]
+    assert hover.index("%{customdata[0]}") < hover.index("%{customdata[1]}")
+    assert "of the stage before" in hover
 
 
-def test_figures_are_small_stripped_and_reproducible(site_data, customer_figure):
-    figure, stages = customer_figure
+FIGURE_IN_A_FRESH_PROCESS = """
+from pathlib import Path
+from macros.data.loading import load_data
+from macros.render.charts import figure_json, funnel_figure
+data = load_data(Path("data"), Path("content"))
+stages = data.funnels.customer_funnel.stages
+print(figure_json(funnel_figure([s.name for s in stages], [s.count for s in stages], [s.owner for s in stages],
+                                data.interface)), end="")
+"""
+
+
+def test_figures_are_small_stripped_and_reproducible(customer_figure):
+    figure, _stages = customer_figure
     text = figure_json(figure)
     assert len(text.encode()) <= 10 * 1024
     assert "template" not in json.loads(text)["layout"]
-    again = funnel_figure([s.name for s in stages], [s.count for s in stages], [s.owner for s in stages])
-    assert figure_json(again) == text
+    # Another interpreter, with another hash seed (so another order for any set or dict it iterates), writes the
+    # same bytes: builds are reproducible.
+    fresh = subprocess.run([sys.executable, "-c", FIGURE_IN_A_FRESH_PROCESS], cwd=ROOT, capture_output=True,
+                           text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert fresh.stdout == text
 
 
 def funnel_problems(data_dir, old: str, new: str) -> list[str]:

@@ -32,3 +32,20 @@ def test_a_page_with_a_chart_and_a_quiz_gets_both():
     html = '<div class="mvs-chart__plot" data-figure="{}"></div><div class="mvs-quiz" data-quiz="x">'
     tags = page_scripts(html, Links.for_page("funnel.md", True))
     assert tags.index("funnels.js") < tags.index("quiz-loader.js")
+
+
+def test_the_simulator_gets_the_shared_code_the_charts_and_itself_in_that_order():
+    html = '<div class="mvs-sim" data-simulator="{}"><div class="mvs-chart__plot" data-figure="{}"></div></div>'
+    tags = page_scripts(html, Links.for_page("funnel.md", True))
+    assert tags.count("<script") == 3
+    assert tags.index("common.js") < tags.index("funnels.js") < tags.index("simulator.js")
+
+
+def test_the_tools_get_the_shared_code_first_and_the_charts_only_with_a_chart():
+    invest = page_scripts('<div class="mvs-invest" data-invest="{}">', Links.for_page("tools/invest.md", True))
+    assert invest.count("<script") == 2
+    assert invest.index("common.js") < invest.index("tools.js")
+    checkup = page_scripts('<div data-checkup="{}"><div class="mvs-chart__plot" data-figure="{}"></div></div>',
+                           Links.for_page("tools/checkup.md", True))
+    assert checkup.index("common.js") < checkup.index("funnels.js") < checkup.index("tools.js")
+    assert "simulator.js" not in checkup

@@ -12,14 +12,19 @@ import shutil
 import subprocess
 
 import pytest
+import yaml
 
-from tests.conftest import ROOT, edit, problems_in
+from macros.data import models
+from tests.conftest import FROZEN, ROOT, edit, problems_in
 
 SCRIPT = ROOT / "content" / "assets" / "tools.js"
+# The check-up's messages as the page gets them, from the frozen copy of data/interface.yml.
+MESSAGES = models.InterfaceFile.model_validate(
+    yaml.safe_load((FROZEN / "data" / "interface.yml").read_text(encoding="utf-8"))).checkup.model_dump()
 STAGES = [{"id": "reached", "name": "People reached"}, {"id": "leads", "name": "Leads"},
           {"id": "mql", "name": "Marketing-qualified leads"}, {"id": "sql", "name": "Sales-qualified leads"},
           {"id": "offers", "name": "Proposals or quotes"}, {"id": "customers", "name": "Customers"}]
-LIMITS = {"maxReach": 10_000_000, "maxSale": 100_000_000, "currency": "$"}
+LIMITS = {"maxReach": 10_000_000, "maxSale": 100_000_000, "currency": "$", "messages": MESSAGES}
 GOOD = {"reached": "5,000", "leads": "400", "mql": "100", "sql": "60", "offers": "40", "customers": "10",
         "sale": "900"}
 TARGETS = {"t-leads": "10", "t-mql": "20", "t-sql": "50%", "t-offers": "50", "t-customers": "12.5"}
