@@ -109,14 +109,19 @@ def test_keyboard_moves_a_rate_and_updates_chart_and_announcement(open_page, sit
     assert page.locator("[data-verdict]").inner_text()
 
 
-def test_the_close_rate_comparison_explains_percentage_points(open_page):
+def opening(message: str) -> str:
+    """A message's words before its first placeholder."""
+    return message.split("{", 1)[0].strip()
+
+
+def test_the_close_rate_comparison_explains_percentage_points(open_page, site_data):
+    verdicts = site_data.interface.simulator.verdicts
     page = open_page("funnel/").page
     page.locator("#sim-mode").select_option("points")
     verdict = page.locator("[data-verdict]")
-    verdict.filter(has_text="Raising the close rate moves revenue more").wait_for()
-    assert "percentage point" in verdict.inner_text()
+    verdict.filter(has_text=opening(verdicts.close)).wait_for()
     page.locator("#sim-mode").select_option("relative")
-    verdict.filter(has_text="Both add the same revenue").wait_for()
+    verdict.filter(has_text=opening(verdicts.same)).wait_for()
 
 
 def test_a_shared_link_restores_the_scenario(open_page, base_url):

@@ -147,7 +147,7 @@ def test_answering_without_choosing_asks_for_a_choice(open_page, site_data):
     ready(page, quiz)
     box = fieldset(page, quiz, question)
     box.locator(".mvs-q__check").click()
-    assert box.locator(".mvs-q__feedback").inner_text() == "Choose an answer first."
+    assert box.locator(".mvs-q__feedback").inner_text() == site_data.interface.quiz.choose_answer
     assert page.evaluate("k => localStorage.getItem(k)", KEY) is None
 
 
