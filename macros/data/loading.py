@@ -22,7 +22,10 @@ ID_HINT = "lowercase words and digits joined by hyphens, e.g. lead-handoff"
 CITE_HINT = "a source id and one of its sections joined by '/', e.g. mezan/comparison-table"
 EXAMPLES = "examples"
 QUIZZES = "quizzes"
-FOLDERS = {EXAMPLES: models.ExampleFile, QUIZZES: models.QuizFile}
+ONE_FILE_EACH = "/<id>.yml"
+FILES = {name: model for name, (model, _) in models.DATA_FILES.items() if not name.endswith(ONE_FILE_EACH)}
+FOLDERS = {name.removesuffix(ONE_FILE_EACH): model for name, (model, _) in models.DATA_FILES.items()
+           if name.endswith(ONE_FILE_EACH)}
 MD_LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 Loc = tuple[str | int, ...]
@@ -326,6 +329,34 @@ def _walk(value: object, loc: Loc = ()) -> typing.Iterator[tuple[Loc, object]]:
             yield from _walk(item, (*loc, i))
 
 
+def _refers(annotation: object, metadata: typing.Iterable[object] = ()) -> str | None:
+    """The Refers mark of a field's type, looking inside Optional and list."""
+    for meta in (*metadata, *getattr(annotation, "__metadata__", ())):
+        if isinstance(meta, models.Refers):
+            return meta.kind
+    for arg in typing.get_args(annotation):
+        kind = _refers(arg)
+        if kind:
+            return kind
+    return None
+
+
+def _marked_text(value: object, loc: Loc = (), kind: str | None = None) -> typing.Iterator[tuple[Loc, str, str]]:
+    """(location, text, kind) for every string in a validated file; kind is its type's Refers mark, or
+    'text' for plain text and ids."""
+    if isinstance(value, str):
+        yield loc, value, kind or "text"
+    elif isinstance(value, pydantic.BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _marked_text(getattr(value, name), (*loc, name), _refers(info.annotation, info.metadata))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _marked_text(item, (*loc, i), kind)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _marked_text(item, (*loc, key), kind)
+
+
 def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[str] | None) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -333,7 +364,6 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
         _, mark = marks[name].nearest(loc)
         problems.append(Problem(f"data/{name}", mark.line + 1, mark.column + 1, format_loc(loc), message))
 
-    sources = {s.id: s for s in files["sources.yml"].sources} if "sources.yml" in files else None
     for name, data in files.items():
         seen: dict[tuple[Loc, str], Loc] = {}
         for loc, value in _walk(data):
@@ -345,28 +375,18 @@ def _cross_check(files: dict[str, object], marks: dict[str, _Marks], pages: set[
                     problem(name, (*loc, "id"), f"duplicate id '{value.id}' (first used at line {first.line + 1})")
                 else:
                     seen[key] = loc
-            cites = loc and loc[-1] in ("sources", "held_by", "reading_sources")
-            if sources is not None and cites and _is_id_list(value):
-                for i, ref in enumerate(value):
-                    message = citation_problem(sources, ref)
-                    if message:
-                        problem(name, (*loc, i), message)
-            if pages is not None and isinstance(value, str):
-                for target in _page_targets(loc, value):
-                    if target.split("#")[0] not in pages:
-                        problem(name, loc, f"links to '{target}', but content/ has no such page")
 
     if "processes.yml" in files:
         procs = {p.id: {s.id for s in p.steps} for p in files["processes.yml"].processes}
         handoff = files["processes.yml"].handoff
         for key, side in (("after", "marketing"), ("before", "sales")):
             ref = getattr(handoff, key)
-            if ref not in procs.get(side, set()):
+            if ref in set().union(*procs.values()) and ref not in procs.get(side, set()):  # unknown ids: by type
                 problem("processes.yml", ("handoff", key), f"'{ref}' is not a step of the {side} process")
 
     if "funnels.yml" in files:
         _check_funnels(files, problem)
-    _check_references(files, problem)
+    _check_references(files, pages, problem)
     if "teaching.yml" in files:
         _check_teaching(files, problem)
     if "tools.yml" in files and "funnels.yml" in files:
@@ -402,9 +422,9 @@ def citation_problem(sources: dict[str, models.Source], ref: str) -> str | None:
     return None
 
 
-def _page_targets(loc: Loc, text: str) -> list[str]:
-    """Internal page links in a field: a PageLink's page, or .md links in Markdown."""
-    if loc and (loc[-1] in ("page", "link") or (len(loc) > 1 and loc[-2] == "pages" and isinstance(loc[-1], int))):
+def _page_targets(kind: str, text: str) -> list[str]:
+    """The pages a field links to: a page reference itself, or the .md links in Markdown."""
+    if kind == "page":
         return [text]
     return [t for t in MD_LINK.findall(text) if ".md" in t and "://" not in t]
 
@@ -439,7 +459,7 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
     problems: list[Problem] = []
     files: dict[str, object] = {}
     marks: dict[str, _Marks] = {}
-    wanted = {name: (data_dir / name, model) for name, model in models.FILE_MODELS.items()}
+    wanted = {name: (data_dir / name, model) for name, model in FILES.items()}
     for folder, model in FOLDERS.items():
         for path in sorted((data_dir / folder).glob("*.y*ml")):
             wanted[f"{folder}/{path.name}"] = (path, model)
@@ -453,8 +473,8 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
             files[name] = validated
             marks[name] = file_marks
     for path in sorted(data_dir.glob("*.y*ml")):
-        if path.name not in models.FILE_MODELS:
-            known = ", ".join(models.FILE_MODELS)
+        if path.name not in FILES:
+            known = ", ".join(FILES)
             problems.append(Problem(f"data/{path.name}", 1, 1, "(file)", f"unknown data file; expected one of {known}"))
     examples = [v for k, v in files.items() if k.startswith(f"{EXAMPLES}/")]
     quizzes = [v for k, v in files.items() if k.startswith(f"{QUIZZES}/")]
@@ -478,31 +498,19 @@ def load_data(data_dir: Path, content_dir: Path | None = None) -> SiteData:
                     quizzes=tuple(sorted(quizzes, key=lambda q: (q.order, q.id))), page_titles=titles)
 
 
-def _is_id_list(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
 def _check_funnels(files: dict[str, object], problem: typing.Callable[[str, Loc, str], None]) -> None:
     """Counts shrink down each funnel; stage and step references exist."""
     funnels: models.FunnelsFile = files["funnels.yml"]
     name = "funnels.yml"
-    step_ids = {s.id for p in files["processes.yml"].processes for s in p.steps} if "processes.yml" in files else None
     stages = funnels.customer_funnel.stages
     for i, stage in enumerate(stages):
         if i and stage.count > stages[i - 1].count:
             problem(name, ("customer_funnel", "stages", i, "count"),
                     f"{stage.count} is more than the {stages[i - 1].count} at the stage before; a funnel only narrows")
-        for j, step in enumerate(stage.steps):
-            if step_ids is not None and step not in step_ids:
-                problem(name, ("customer_funnel", "stages", i, "steps", j), f"'{step}' is not a step in processes.yml")
     for i, stage in enumerate(funnels.simulator.stages):
         if bool(i) != bool(stage.rate_label):
             what = "the top stage has no rate_label" if not i else "every stage after the top needs a rate_label"
             problem(name, ("simulator", "stages", i), what)
-    example_ids = {v.id for k, v in files.items() if k.startswith(f"{EXAMPLES}/")}
-    if funnels.simulator.default not in example_ids:
-        problem(name, ("simulator", "default"),
-                f"'{funnels.simulator.default}' is not a worked example in data/examples/")
 
 
 def _check_file_name(name: str, value: models.ExampleFile | models.QuizFile,
@@ -535,20 +543,52 @@ def _check_example(name: str, example: models.ExampleFile, files: dict[str, obje
                         f"{counts[k]} is more than the {counts[k - 1]} {sim_ids[k - 1]}; a funnel only narrows")
 
 
-def _check_references(files: dict[str, object], problem: typing.Callable[[str, Loc, str], None]) -> None:
-    """Glossary terms, funnel stages and metrics named by id exist."""
-    terms = {t.id for t in files["glossary.yml"].terms} if "glossary.yml" in files else None
-    metrics = {m.id for m in files["tactics.yml"].metrics} if "tactics.yml" in files else None
-    funnel = files["funnels.yml"].customer_funnel.stages if "funnels.yml" in files else None
-    stages = [s.id for s in funnel] if funnel is not None else None
+# What each kind of id must be, for the messages.
+REFERENCE_KINDS = {"stage": "a customer funnel stage", "metric": "a metric in tactics.yml",
+                   "term": "a glossary term", "step": "a step in processes.yml", "quiz": "a quiz in data/quizzes/",
+                   "example": "a worked example in data/examples/"}
 
-    def check(name: str, loc: Loc, ref: str | None, known: list[str] | set[str] | None, what: str) -> None:
-        if ref is not None and known is not None and ref not in known:
-            problem(name, loc, f"'{ref}' is not {what}; known: {', '.join(sorted(known))}")
 
-    if funnel is not None:
-        for i, stage in enumerate(funnel):
-            check("funnels.yml", ("customer_funnel", "stages", i, "term"), stage.term, terms, "a glossary term")
+def _known_ids(files: dict[str, object]) -> dict[str, set[str] | None]:
+    """The ids each kind of reference may take (None: its file did not load, so it cannot be checked)."""
+    def ids(name: str, items) -> set[str] | None:
+        return {item.id for item in items(files[name])} if name in files else None
+
+    return {
+        "stage": ids("funnels.yml", lambda f: f.customer_funnel.stages),
+        "metric": ids("tactics.yml", lambda f: f.metrics),
+        "term": ids("glossary.yml", lambda f: f.terms),
+        "step": ids("processes.yml", lambda f: [s for p in f.processes for s in p.steps]),
+        "quiz": {v.id for k, v in files.items() if k.startswith(f"{QUIZZES}/")},
+        "example": {v.id for k, v in files.items() if k.startswith(f"{EXAMPLES}/")},
+    }
+
+
+def _check_references(files: dict[str, object], pages: set[str] | None,
+                      problem: typing.Callable[[str, Loc, str], None]) -> None:
+    """Every reference, found by its type wherever it is: citations, page links, and ids of stages,
+    metrics, terms, steps, quizzes and examples."""
+    sources = {s.id: s for s in files["sources.yml"].sources} if "sources.yml" in files else None
+    known = _known_ids(files)
+    for name, data in files.items():
+        for loc, text, kind in _marked_text(data):
+            if kind == "citation":
+                message = citation_problem(sources, text) if sources is not None else None
+                if message:
+                    problem(name, loc, message)
+            elif kind in ("page", "markdown"):
+                for target in _page_targets(kind, text) if pages is not None else ():
+                    if target.split("#")[0] not in pages:
+                        problem(name, loc, f"links to '{target}', but content/ has no such page")
+            elif kind == "text":
+                for target in _page_targets("markdown", text):
+                    problem(name, loc, f"links to '{target}', but this field is plain text and shows the link as "
+                                       "typed; link from a Markdown field instead")
+            elif known[kind] is not None and text not in known[kind]:
+                problem(name, loc, f"'{text}' is not {REFERENCE_KINDS[kind]}; known: {', '.join(sorted(known[kind]))}")
+    if "funnels.yml" in files:
+        funnel = files["funnels.yml"].customer_funnel.stages
+        stages = [s.id for s in funnel]
         owners = [s.owner for s in funnel]
         first_sales = owners.index("sales") if "sales" in owners else 0
         if first_sales == 0 or owners[first_sales - 1] != "marketing":
@@ -556,27 +596,11 @@ def _check_references(files: dict[str, object], problem: typing.Callable[[str, L
                     "the handoff needs a marketing stage directly before the first sales stage")
         last = -1
         for i, sim in enumerate(files["funnels.yml"].simulator.stages):
-            loc = ("simulator", "stages", i, "stage")
-            check("funnels.yml", loc, sim.stage, stages, "a customer funnel stage")
             if sim.stage in stages:
                 if stages.index(sim.stage) <= last:
-                    problem("funnels.yml", loc, "the simulator's stages must follow the customer funnel's order")
+                    problem("funnels.yml", ("simulator", "stages", i, "stage"),
+                            "the simulator's stages must follow the customer funnel's order")
                 last = stages.index(sim.stage)
-    for name, value in files.items():
-        if name.startswith(f"{EXAMPLES}/"):
-            for i, m in enumerate(value.metrics):
-                check(name, ("metrics", i, "metric"), m.metric, metrics, "a metric in tactics.yml")
-        if name.startswith(f"{QUIZZES}/"):
-            for i, q in enumerate(value.questions):
-                for j, item in enumerate(getattr(q, "items", [])):
-                    if isinstance(item, models.ClassifyItem):
-                        loc = ("questions", i, "items", j)
-                        check(name, (*loc, "stage"), item.stage, stages, "a customer funnel stage")
-                        check(name, (*loc, "metric"), item.metric, metrics, "a metric in tactics.yml")
-    if "together.yml" in files:
-        for i, topic in enumerate(files["together.yml"].topics):
-            for j, ref in enumerate(topic.metrics):
-                check("together.yml", ("topics", i, "metrics", j), ref, metrics, "a metric in tactics.yml")
 
 
 def _resolve_quiz(quiz: models.QuizFile, stage_owners: dict[str, str], metric_owners: dict[str, str]):
@@ -603,8 +627,6 @@ def _check_teaching(files: dict[str, object], problem: typing.Callable[[str, Loc
         for j, question in enumerate(lesson.worksheet.questions):
             if isinstance(question, models.QuizRef):
                 loc = ("lessons", i, "worksheet", "questions", j)
-                if question.quiz not in quizzes:
-                    problem("teaching.yml", (*loc, "quiz"), f"'{question.quiz}' is not a quiz in data/quizzes/")
-                elif question.question not in quizzes[question.quiz]:
+                if question.quiz in quizzes and question.question not in quizzes[question.quiz]:
                     problem("teaching.yml", (*loc, "question"),
                             f"quiz '{question.quiz}' has no question '{question.question}'")

@@ -7,16 +7,40 @@ with Python-Markdown and then sanitised.
 from __future__ import annotations
 
 import typing
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from macros.data.messages import placeholder_problem
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+
+@dataclass(frozen=True)
+class Refers:
+    """What a text field holds, beyond its words: the loader checks every field by this mark, wherever
+    the field is (see loading._check_references). kind: markdown, page, citation, or the kind of id."""
+
+    kind: str
+
+
+_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=_ID_PATTERN, max_length=60)]
+# Plain text: shown as it is, escaped.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Cite = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=121)]
+# Markdown: rendered and sanitised; its links to pages ([text](faq.md#x)) must resolve.
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Refers("markdown")]
+# A page of the site (and a section), as its source in content/: faq.md#invest-first.
+PageRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Refers("page")]
+# A source and one of its sections: mezan/comparison-table.
+Cite = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=121),
+                 Refers("citation")]
+# Ids of things stated once elsewhere in data/.
+StageRef = Annotated[Id, Refers("stage")]
+MetricRef = Annotated[Id, Refers("metric")]
+TermRef = Annotated[Id, Refers("term")]
+StepRef = Annotated[Id, Refers("step")]
+QuizId = Annotated[Id, Refers("quiz")]
+ExampleId = Annotated[Id, Refers("example")]
 SourceIds = Annotated[list[Cite], Field(min_length=1, description=(
     "Citations, each a source id from data/sources.yml and one of its sections: e.g. mezan/comparison-table"))]
 Side = Literal["marketing", "sales"]
@@ -102,7 +126,7 @@ class GlossaryFile(Model):
 
 # home.yml
 class PageLink(Model):
-    page: Text = Field(description="A page in content/, e.g. definitions.md or funnel.md#simulator")
+    page: PageRef = Field(description="A page in content/, e.g. definitions.md or funnel.md#simulator")
     label: Text
 
 
@@ -174,8 +198,8 @@ class Process(Model):
 
 
 class Handoff(Model):
-    after: Id = Field(description="The marketing step after which leads go to sales")
-    before: Id = Field(description="The sales step that receives them")
+    after: StepRef = Field(description="The marketing step after which leads go to sales")
+    before: StepRef = Field(description="The sales step that receives them")
     text: Markdown
     sources: SourceIds
 
@@ -216,7 +240,7 @@ class Topic(Cited):
     title: Text
     summary: Text = Field(description="One sentence shown at the top of the section")
     body: Markdown
-    metrics: list[Id] = Field(default_factory=list, description="Metric ids (tactics.yml) listed after the body")
+    metrics: list[MetricRef] = Field(default_factory=list, description="Metric ids (tactics.yml) listed after the body")
     advice: Markdown | None = Field(default=None, description="This site's own advice, shown in a labelled box")
 
 
@@ -258,18 +282,6 @@ class FaqFile(Model):
     questions: list[Question] = Field(min_length=6)
 
 
-FILE_MODELS: dict[str, type[Model]] = {
-    "sources.yml": SourcesFile,
-    "glossary.yml": GlossaryFile,
-    "home.yml": HomeFile,
-    "definitions.yml": DefinitionsFile,
-    "comparison.yml": ComparisonFile,
-    "processes.yml": ProcessesFile,
-    "tactics.yml": TacticsFile,
-    "together.yml": TogetherFile,
-    "disagreements.yml": DisagreementsFile,
-    "faq.yml": FaqFile,
-}
 
 
 # funnels.yml
@@ -278,12 +290,12 @@ class FunnelStage(Model):
     name: Text
     owner: Owner = Field(description="The team that owns this stage: the one place the site states it")
     count: int = Field(gt=0, description="Illustrative number of people at this stage")
-    term: Id | None = Field(default=None,
+    term: TermRef | None = Field(default=None,
                             description="A glossary term that defines this stage; its definition is shown")
     what: Text | None = Field(default=None, description="What this stage is, in one sentence (when it has no term)")
     aida: Literal["attention", "interest", "desire", "action"] | None = Field(
         default=None, description="The step of the AIDA model this stage falls in, if any")
-    steps: list[Id] = Field(default_factory=list, description="Ids of process steps (processes.yml) acting here")
+    steps: list[StepRef] = Field(default_factory=list, description="Ids of process steps (processes.yml) acting here")
 
 
 class CustomerFunnel(Model):
@@ -315,7 +327,7 @@ class ConceptFunnel(Model):
 
 class SimulatorStage(Model):
     id: Id
-    stage: Id = Field(description="The customer funnel stage this counts; its owner is this stage's owner")
+    stage: StageRef = Field(description="The customer funnel stage this counts; its owner is this stage's owner")
     name: Text
     hint: Text = Field(description="What to count here, shown under the check-up's field")
     rate_label: Text | None = Field(default=None, description="Label of the conversion into this stage (not the top)")
@@ -324,7 +336,7 @@ class SimulatorStage(Model):
 class Simulator(Model):
     currency: Text = Field(description="Symbol shown before money amounts, e.g. $")
     stages: list[SimulatorStage] = Field(min_length=3, description="The top (reach) first, customers last")
-    default: Id = Field(description="Id of the worked example (data/examples/) the simulator starts from")
+    default: ExampleId = Field(description="Id of the worked example (data/examples/) the simulator starts from")
     max_reach: int = Field(gt=0, description="Largest reach a reader may enter")
     max_sale: int = Field(gt=0, description="Largest average sale a reader may enter, in the simulator and the"
                                             " check-up")
@@ -339,12 +351,11 @@ class FunnelsFile(Model):
     simulator: Simulator
 
 
-FILE_MODELS["funnels.yml"] = FunnelsFile
 
 
 # examples/<id>.yml: one worked example per file
 class Activity(Model):
-    step: Id = Field(description="A step id from processes.yml, e.g. mkt-research or sales-closing")
+    step: StepRef = Field(description="A step id from processes.yml, e.g. mkt-research or sales-closing")
     activity: Text = Field(description="What this business does at that step")
 
 
@@ -354,7 +365,7 @@ class DiscussionQuestion(Model):
 
 
 class ExampleMetric(Model):
-    metric: Id = Field(description="A metric id from tactics.yml; its owner decides the column")
+    metric: MetricRef = Field(description="A metric id from tactics.yml; its owner decides the column")
     text: Text = Field(description="What the number is in this business")
 
 
@@ -405,7 +416,6 @@ class CasesFile(Model):
     cases: list[Case] = Field(min_length=1)
 
 
-FILE_MODELS["cases.yml"] = CasesFile
 
 
 # quizzes/<id>.yml: one quiz per file
@@ -421,8 +431,8 @@ class ClassifyItem(Model):
     text: Text = Field(description="The item to sort, e.g. 'Running a social media campaign'")
     answer: Owner | None = Field(default=None, description="marketing, sales or both; leave out when stage or"
                                                            " metric gives it")
-    stage: Id | None = Field(default=None, description="A customer funnel stage: the answer is its owner")
-    metric: Id | None = Field(default=None, description="A metric (tactics.yml): the answer is its owner")
+    stage: StageRef | None = Field(default=None, description="A customer funnel stage: the answer is its owner")
+    metric: MetricRef | None = Field(default=None, description="A metric (tactics.yml): the answer is its owner")
     feedback: Text = Field(description="Why it belongs there")
 
     @model_validator(mode="after")
@@ -495,14 +505,14 @@ class QuizFile(Model):
     id: Id = Field(description="Must match the file name: quizzes/<id>.yml")
     title: Text = Field(description="e.g. 'Definitions'")
     order: int = Field(ge=0, description="Position in the list of quizzes (smallest first)")
-    page: Text = Field(description="The page the quiz sits on, e.g. definitions.md or examples/restaurant.md")
+    page: PageRef = Field(description="The page the quiz sits on, e.g. definitions.md or examples/restaurant.md")
     summary: Text = Field(description="One sentence: what the quiz checks")
     questions: list[QuizQuestion] = Field(min_length=3)
 
 
 # teaching.yml: objectives and key points for each Learn page, lesson plans and their worksheets
 class PageTeaching(Model):
-    page: Text = Field(description="A Learn page, e.g. definitions.md")
+    page: PageRef = Field(description="A Learn page, e.g. definitions.md")
     objectives: list[Text] = Field(min_length=2, max_length=5,
                                    description="What a reader can do after the page; each starts with a verb")
     key_points: list[Text] = Field(min_length=2, max_length=5, description="The points to remember, one sentence each")
@@ -512,12 +522,12 @@ class LessonStep(Model):
     minutes: int = Field(gt=0, le=60)
     title: Text = Field(description="e.g. 'Sorting-cards game'")
     activity: Markdown = Field(description="What the teacher and the students do (Markdown)")
-    pages: list[Text] = Field(default_factory=list, description="Site pages the step uses, e.g. funnel.md#simulator")
+    pages: list[PageRef] = Field(default_factory=list, description="Site pages the step uses, e.g. funnel.md#simulator")
     simulator_results: bool = Field(default=False, description="Show what the simulator gives for each worked example")
 
 
 class QuizRef(Model):
-    quiz: Id = Field(description="A quiz id (data/quizzes/<id>.yml)")
+    quiz: QuizId = Field(description="A quiz id (data/quizzes/<id>.yml)")
     question: Id = Field(description="The id of a question in that quiz")
 
 
@@ -549,13 +559,12 @@ class TeachingFile(Model):
     lessons: list[Lesson] = Field(min_length=1)
 
 
-FILE_MODELS["teaching.yml"] = TeachingFile
 
 
 # tools.yml: the founders' funnel check-up and "where to invest first"
 class ToolAction(Model):
     text: Text = Field(description="What to do and why, one or two sentences")
-    link: Text = Field(description="The page (and section) that explains it, e.g. processes.md#sales-approach")
+    link: PageRef = Field(description="The page (and section) that explains it, e.g. processes.md#sales-approach")
     label: Text = Field(description="The link's text")
     sources: SourceIds
 
@@ -578,7 +587,7 @@ class InvestOption(Model):
     marketing: int = Field(ge=0, le=2, description="Points toward investing in marketing first")
     sales: int = Field(ge=0, le=2, description="Points toward investing in sales first")
     reason: Text = Field(description="Why this answer tilts the balance, or why it does not")
-    link: Text = Field(description="The page the reason rests on, e.g. faq.md#invest-first")
+    link: PageRef = Field(description="The page the reason rests on, e.g. faq.md#invest-first")
     sources: SourceIds
 
 
@@ -612,7 +621,6 @@ class ToolsFile(Model):
     invest: Invest
 
 
-FILE_MODELS["tools.yml"] = ToolsFile
 
 
 # interface.yml: the words the widgets and generated pages use
@@ -831,4 +839,24 @@ class InterfaceFile(Model):
     downloads: DownloadsWords
 
 
-FILE_MODELS["interface.yml"] = InterfaceFile
+# Every data file, its model and its JSON Schema in data/schema/: loading, `make schema` and the tests
+# read this one table. '<id>.yml' stands for a folder with one file per item.
+DATA_FILES: dict[str, tuple[type[Model], str]] = {
+    "sources.yml": (SourcesFile, "sources.schema.json"),
+    "glossary.yml": (GlossaryFile, "glossary.schema.json"),
+    "home.yml": (HomeFile, "home.schema.json"),
+    "definitions.yml": (DefinitionsFile, "definitions.schema.json"),
+    "comparison.yml": (ComparisonFile, "comparison.schema.json"),
+    "processes.yml": (ProcessesFile, "processes.schema.json"),
+    "tactics.yml": (TacticsFile, "tactics.schema.json"),
+    "together.yml": (TogetherFile, "together.schema.json"),
+    "disagreements.yml": (DisagreementsFile, "disagreements.schema.json"),
+    "faq.yml": (FaqFile, "faq.schema.json"),
+    "funnels.yml": (FunnelsFile, "funnels.schema.json"),
+    "cases.yml": (CasesFile, "cases.schema.json"),
+    "teaching.yml": (TeachingFile, "teaching.schema.json"),
+    "tools.yml": (ToolsFile, "tools.schema.json"),
+    "interface.yml": (InterfaceFile, "interface.schema.json"),
+    "examples/<id>.yml": (ExampleFile, "example.schema.json"),
+    "quizzes/<id>.yml": (QuizFile, "quiz.schema.json"),
+}

@@ -5,21 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.data.models import FILE_MODELS, ExampleFile, QuizFile
-
-# Schemas for files that may be many: data/examples/<id>.yml, data/quizzes/<id>.yml
-FOLDER_MODELS = {
-    "examples/<id>.yml": ("example.schema.json", ExampleFile),
-    "quizzes/<id>.yml": ("quiz.schema.json", QuizFile),
-}
+from macros.data.models import DATA_FILES
 
 
 def schema_texts() -> dict[str, str]:
     """File name in data/schema/ -> JSON text, one per data file."""
-    targets = {name.replace(".yml", ".schema.json"): (name, model) for name, model in FILE_MODELS.items()}
-    targets.update({schema_name: (name, model) for name, (schema_name, model) in FOLDER_MODELS.items()})
     out = {}
-    for schema_name, (name, model) in targets.items():
+    for name, (model, schema_name) in DATA_FILES.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"data/{name}"

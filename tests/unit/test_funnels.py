@@ -136,16 +136,19 @@ def test_a_funnel_that_widens_is_reported(data_dir, site_data):
                              " a funnel only narrows")
 
 
-def test_a_stage_naming_a_missing_process_step_is_reported(data_dir, site_data):
-    step = site_data.funnels.customer_funnel.stages[-1].steps[0]
-    found = funnel_problems(data_dir, step, "sales-daydreaming")
-    assert any(p.endswith("'sales-daydreaming' is not a step in processes.yml") for p in found)
+def test_a_stage_naming_a_missing_process_step_is_reported(data_dir, frozen_data):
+    step = frozen_data.funnels.customer_funnel.stages[-1].steps[0]
+    found = funnel_problems(data_dir, f"steps: [{step}]", "steps: [sales-daydreaming]")
+    steps = sorted(s.id for p in frozen_data.processes.processes for s in p.steps)
+    assert any(p.endswith(f"'sales-daydreaming' is not a step in processes.yml; known: {', '.join(steps)}")
+               for p in found)
 
 
-def test_default_example_must_exist(data_dir, site_data):
-    found = funnel_problems(data_dir, f"default: {site_data.funnels.simulator.default}", "default: bakery")
+def test_default_example_must_exist(data_dir, frozen_data):
+    found = funnel_problems(data_dir, f"default: {frozen_data.funnels.simulator.default}", "default: bakery")
+    examples = ", ".join(sorted(e.id for e in frozen_data.examples))
     assert found == [f"data/funnels.yml:{found[0].split(':')[1]}:12: simulator.default:"
-                     " 'bakery' is not a worked example in data/examples/"]
+                     f" 'bakery' is not a worked example in data/examples/; known: {examples}"]
 
 
 def test_a_simulator_stage_must_count_a_customer_funnel_stage(data_dir):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.loading import load_data
-from tests.conftest import FROZEN, problems_in, run_macros
+from tests.conftest import FROZEN, edit, problems_in, run_macros
 
 GOOD = """\
 disagreements:
@@ -164,7 +164,10 @@ def test_handoff_must_name_real_steps(data_dir):
     step = text.split("handoff:\n", 1)[1].split("after: ", 1)[1].split("\n", 1)[0]
     found = problems(data_dir, text.replace(f"after: {step}", "after: mkt-dreaming"), "processes.yml")
     assert len(found) == 1
-    assert found[0].endswith("handoff.after: 'mkt-dreaming' is not a step of the marketing process")
+    assert "handoff.after: 'mkt-dreaming' is not a step in processes.yml; known: " in found[0]
+    found = problems(data_dir, text.replace(f"after: {step}", "after: sales-closing"), "processes.yml")
+    assert len(found) == 1
+    assert found[0].endswith("handoff.after: 'sales-closing' is not a step of the marketing process")
 
 
 def test_missing_and_unknown_files(data_dir):
@@ -215,3 +218,22 @@ def test_a_message_with_an_unknown_or_a_missing_placeholder(data_dir):
         "data/interface.yml:67:11: simulator.copied: unknown placeholder {place}; this message uses no placeholders",
         "data/interface.yml:78:16: checkup.errors.too_large: missing placeholder {max}; this message uses {max}",
     ]
+
+
+def test_references_are_checked_by_their_type_wherever_they_are(data_dir):
+    """A page reference in tools.yml, an id of a process step in an example, a quiz in a lesson: each is
+    found by the type of its field, with one message per kind."""
+    edit(data_dir / "tools.yml", "link: processes.md#mkt-implementation", "link: pricing.md")
+    edit(data_dir / "examples" / "restaurant.yml", "step: mkt-research", "step: mkt-guessing")
+    found = problems_in(data_dir)
+    assert any(p.endswith("link: links to 'pricing.md', but content/ has no such page") for p in found)
+    assert any("marketing[0].step: 'mkt-guessing' is not a step in processes.yml; known: " in p for p in found)
+
+
+def test_a_page_link_in_plain_text_is_reported(data_dir):
+    edit(data_dir / "faq.yml", "question: Should a business put more money into marketing or into sales?",
+         "question: Should a business put more money into [marketing](definitions.md) or into sales?")
+    found = problems_in(data_dir)
+    assert len(found) == 1
+    assert found[0].startswith("data/faq.yml:4:15: questions[0].question: links to 'definitions.md', but this "
+                               "field is plain text")

@@ -2,7 +2,7 @@
 
 import json
 
-from macros.data.models import FILE_MODELS
+from macros.data.models import DATA_FILES
 from macros.data.schema import schema_texts, stale_schemas
 from tests.conftest import ROOT
 
@@ -22,10 +22,13 @@ def test_a_changed_schema_is_reported_stale(tmp_path):
 
 
 def test_each_data_file_names_its_schema_on_its_first_line():
-    for name in FILE_MODELS:
-        first = (ROOT / "data" / name).read_text().splitlines()[0]
-        schema = name.replace(".yml", ".schema.json")
-        assert first == f"# yaml-language-server: $schema=schema/{schema}"
+    for name, (_, schema) in DATA_FILES.items():
+        folder = name.endswith("/<id>.yml")
+        paths = sorted((ROOT / "data").glob(name.replace("<id>", "*"))) if folder else [ROOT / "data" / name]
+        assert paths, name
+        for path in paths:
+            first = path.read_text().splitlines()[0]
+            assert first == f"# yaml-language-server: $schema={'../' if folder else ''}schema/{schema}", path
         assert (SCHEMA_DIR / schema).is_file()
 
 
@@ -34,8 +37,3 @@ def test_schemas_forbid_unknown_fields():
     assert faq["additionalProperties"] is False
     assert faq["$defs"]["Question"]["additionalProperties"] is False
 
-
-def test_each_example_file_names_the_example_schema():
-    for path in (ROOT / "data" / "examples").glob("*.yml"):
-        assert path.read_text().splitlines()[0] == "# yaml-language-server: $schema=../schema/example.schema.json"
-    assert (SCHEMA_DIR / "example.schema.json").is_file()
