@@ -9,11 +9,6 @@ from macros import paths
 from macros.data import models
 from macros.data.loading import SiteData
 
-# How a group of citations is introduced, by the kind of source.
-GROUP_LABELS = {"article": "Sources", "textbook": "General textbook knowledge", "law": "Law",
-                "practice": "Industry practice"}
-OWN_LABELS = {"synthesis": "This site's own synthesis", "advice": "This site's own advice",
-              "illustration": "Illustrative details made up for this site"}
 
 
 @dataclass(frozen=True)
@@ -44,13 +39,14 @@ def cite_groups(data: SiteData, refs: list[str]) -> list[CiteGroup]:
         source = data.source(source_id)
         groups.setdefault(source.kind, []).append(CitedSource(source, tuple(sections)))
     order = ("article", "textbook", "practice", "law", "site")
-    return [CiteGroup(kind, GROUP_LABELS.get(kind, ""), tuple(groups[kind])) for kind in order if kind in groups]
+    labels = data.interface.citations.model_dump()
+    return [CiteGroup(kind, labels.get(kind, ""), tuple(groups[kind])) for kind in order if kind in groups]
 
 
 def label(data: SiteData, ref: str) -> str:
     """One citation as plain text: "Mezan, comparison table" or "This site's own advice"."""
     source, section = data.cite(ref)
-    return OWN_LABELS[section.id] if source.kind == "site" else f"{source.short}, {section.display}"
+    return section.label if source.kind == "site" else f"{source.short}, {section.display}"
 
 
 def plain(data: SiteData, refs: list[str]) -> str:
@@ -58,7 +54,7 @@ def plain(data: SiteData, refs: list[str]) -> str:
     parts = []
     for group in cite_groups(data, refs):
         if group.kind == "site":
-            parts += [OWN_LABELS[s.id] for item in group.items for s in item.sections]
+            parts += [s.label for item in group.items for s in item.sections]
             continue
         names = [f"{item.source.short}, {' and '.join(s.display for s in item.sections)}" for item in group.items]
         parts.append(f"{group.label}: {'; '.join(names)}")

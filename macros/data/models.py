@@ -827,8 +827,19 @@ class DownloadsWords(Model):
         return self
 
 
+class CitationGroups(Model):
+    """How a group of citations is introduced, by the kind of source (this site's own work is introduced
+    by its section's label in sources.yml)."""
+
+    article: Text
+    textbook: Text
+    practice: Text
+    law: Text
+
+
 class InterfaceFile(Model):
     owners: OwnerLabels
+    citations: CitationGroups
     question_kinds: QuestionKinds
     charts: ChartWords
     simulator: SimulatorWords

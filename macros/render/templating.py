@@ -10,7 +10,7 @@ import nh3
 from markupsafe import Markup
 
 from macros import paths
-from macros.data.citations import OWN_LABELS, cite_groups
+from macros.data.citations import cite_groups
 from macros.data.loading import SiteData
 from macros.paths import Links, glossary_entry, source_anchor, source_section
 
@@ -61,7 +61,7 @@ _env = jinja2.Environment(
     keep_trailing_newline=True,
 )
 _env.globals.update(cite_groups=cite_groups, source_anchor=source_anchor, source_section=source_section,
-                    glossary_entry=glossary_entry, own_labels=OWN_LABELS, paths=paths)
+                    glossary_entry=glossary_entry, paths=paths)
 _env.filters["compact"] = lambda html: Markup(_compact(html)) if isinstance(html, Markup) else _compact(html)
 
 
