@@ -40,34 +40,36 @@ def test_changing_owners_in_one_place_changes_them_everywhere(project, tmp_path)
     set_owner(project / "data" / "funnels.yml", ("customer_funnel", "stages"), "proposal", "both")
     set_owner(project / "data" / "tactics.yml", ("metrics",), "average-deal-size", "sales")
     site = build_site(project, tmp_path / "site", offline_copy=False)
+    label = real.interface.owners.model_dump()  # {"sales": "Sales", ...}
+    mql, proposal, lead = (real.stage(s).name for s in ("marketing-qualified-lead", "proposal", "lead"))
+    deal_size = real.metric("average-deal-size").name.lower()
 
     funnel = page(site, "funnel")
-    assert stage_tag(funnel, "marketing-qualified-lead") == "Sales"
-    assert stage_tag(funnel, "proposal") == "Both"
+    assert stage_tag(funnel, "marketing-qualified-lead") == label["sales"]
+    assert stage_tag(funnel, "proposal") == label["both"]
     rows = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
             for tr in funnel.select("#chart-customer .mvs-chart__data tbody tr")}
-    assert rows["Marketing-qualified lead"] == "Sales" and rows["Proposal"] == "Both"
+    assert rows[mql] == label["sales"] and rows[proposal] == label["both"]
     simulator = json.loads(funnel.select_one("[data-simulator]")["data-simulator"])
     owners = {s["id"]: s["owner"] for s in simulator["stages"]}
     assert owners["mql"] == "sales" and owners["offers"] == "both"
 
     gates = [li.select_one("strong a").get_text(strip=True) for li in page(site, "processes").select(".mvs-gates > li")]
-    assert gates == ["Lead", "Marketing-qualified lead"]
+    assert gates == [lead, mql]
     example = page(site, "examples/software-firm")
-    assert [dt.contents[0].strip() for dt in example.select(".mvs-handoff__parts dt")][:2] == [
-        "Lead", "Marketing-qualified lead"]
+    assert [dt.contents[0].strip() for dt in example.select(".mvs-handoff__parts dt")][:2] == [lead, mql]
     columns = {li.h3.get_text(strip=True): li.get_text(" ", strip=True)
                for li in example.select(".mvs-metrics > ul > li")}
-    assert "average deal size" in columns["Sales"] and "average deal size" not in columns["Shared by both"]
+    assert deal_size in columns[label["sales"]] and deal_size not in columns["Shared by both"]
 
     checkup = page(site, "tools/checkup")
     config = json.loads(checkup.select_one("[data-checkup]")["data-checkup"])
     assert {s["id"]: s["owner"] for s in config["stages"]}["mql"] == "sales"
-    assert checkup.select_one("label[for='checkup-offers'] .mvs-owner-tag").get_text(strip=True) == "Both"
+    assert checkup.select_one("label[for='checkup-offers'] .mvs-owner-tag").get_text(strip=True) == label["both"]
 
     tactics = page(site, "tactics")
     sales_metrics = next(li for li in tactics.select(".mvs-metrics > ul > li")
-                         if li.h3.get_text(strip=True) == "Sales tracks")
+                         if li.h3.get_text(strip=True).startswith(label["sales"]))
     assert sales_metrics.select_one("#average-deal-size") is not None
 
     # Quiz items that name a stage or a metric are keyed by its owner, on the quiz and in the answer key.
