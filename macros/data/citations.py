@@ -10,7 +10,6 @@ from macros.data import models
 from macros.data.loading import SiteData
 
 
-
 @dataclass(frozen=True)
 class CitedSource:
     """One source and the sections of it that an item cites."""
