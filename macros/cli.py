@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from macros.build.offline import ZIP_PATH, zip_site
+from macros.build.offline import zip_site
 from macros.data.loading import DataError, load_data
 from macros.data.schema import stale_schemas, write_schemas
+from macros.paths import OFFLINE_ZIP
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site generators that build the site from mkdocs.yml: MkDocs 1.6, or its maintained fork ProperDocs.
@@ -104,7 +105,7 @@ def _build_offline_copy(engine: str, root: Path, site: Path, env: dict) -> subpr
         result = subprocess.run(_engine_build(engine, root, Path(offline), "--quiet"), cwd=root,
                                 env={**env, "OFFLINE": "true", "SITE_URL": ""}, check=False)
         if not result.returncode:
-            zip_site(Path(offline), site / ZIP_PATH)
+            zip_site(Path(offline), site / OFFLINE_ZIP)
     return result
 
 

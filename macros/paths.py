@@ -66,6 +66,8 @@ CHECKUP = "tools/checkup.md"
 INVEST = "tools/invest.md"
 TEACHERS_OVERVIEW = "teachers/index.md"
 SIMULATOR = f"{FUNNEL}#simulator"
+# The zipped offline copy, a file of the built site.
+OFFLINE_ZIP = "downloads/marketing-vs-sales-offline.zip"
 
 # Folders of pages generated from data.
 EXAMPLES_DIR = "examples"

@@ -7,7 +7,6 @@ from pathlib import Path
 from macros.build.pipeline import BuildError
 from macros.exports.common import zip_bytes
 
-ZIP_PATH = "downloads/marketing-vs-sales-offline.zip"
 FOLDER = "marketing-vs-sales"
 SHIM = "assets/vendor/iframe-worker-shim.js"
 WORKER = "iframe-worker"

@@ -7,10 +7,16 @@ from pathlib import Path
 
 from macros.build.pipeline import BuildError
 
+# The plotly.js the site serves: plotly's core and the funnel trace, which `make setup` builds from the
+# npm package with esbuild (bundle/build.mjs), into node_modules/.mvs/. The one home of its file name:
+# content/assets/funnels.js loads it from assets/vendor/ under this name, and tests read it from here.
+PLOTLY_BUNDLE = "plotly-funnel.min.js"
+PLOTLY_BUILT = Path("node_modules/.mvs") / PLOTLY_BUNDLE
+
 # node_modules file -> where the site serves it
 VENDOR_FILES = {
-    # plotly.js's finance bundle: only pages with a chart ever load it
-    Path("node_modules/plotly.js-finance-dist-min/plotly-finance.min.js"): Path("assets/vendor/plotly-finance.min.js"),
+    # only pages with a chart ever load it
+    PLOTLY_BUILT: Path("assets/vendor") / PLOTLY_BUNDLE,
     # lets search run from file:// in the offline copy (see offline.py)
     Path("node_modules/iframe-worker/shim/index.js"): Path("assets/vendor/iframe-worker-shim.js"),
 }
@@ -20,6 +26,7 @@ def copy_vendor_files(root: Path, site_dir: Path) -> None:
     """Copy the front-end files the site serves itself from node_modules."""
     for source, target in VENDOR_FILES.items():
         if not (root / source).is_file():
-            raise BuildError(f"{source} is missing: run `npm ci` (or `make build`, which runs it) and build again.")
+            raise BuildError(f"{source} is missing: run `make setup` (which runs `npm ci`, then builds plotly.js"
+                             " with `node bundle/build.mjs`), or `make build`, and build again.")
         (site_dir / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(root / source, site_dir / target)

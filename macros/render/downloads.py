@@ -7,9 +7,8 @@ from collections import Counter
 from markupsafe import Markup
 
 from macros import exports
-from macros.build.offline import ZIP_PATH
 from macros.data.loading import SiteData
-from macros.paths import Links
+from macros.paths import OFFLINE_ZIP, Links
 from macros.render.templating import render_template
 
 
@@ -31,7 +30,7 @@ def downloads(data: SiteData, links: Links) -> str:
 
 def offline_link(data: SiteData, links: Links) -> str:
     """A link to the zipped offline copy (in raw HTML: the file is made after MkDocs checks links)."""
-    return str(Markup('<a href="{}" download>the offline copy (a zip file)</a>').format(links.asset(ZIP_PATH)))
+    return str(Markup('<a href="{}" download>the offline copy (a zip file)</a>').format(links.asset(OFFLINE_ZIP)))
 
 
 PAGE_MACROS = {f.__name__: f for f in (downloads, offline_link)}

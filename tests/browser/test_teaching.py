@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.build.offline import FOLDER, ZIP_PATH
+from macros.build.offline import FOLDER
 from macros.data import models
+from macros.paths import OFFLINE_ZIP as ZIP_PATH
 from macros.paths import lesson_pages, page_url
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.build.offline import ZIP_PATH
 from macros.exports.common import ZIP_EPOCH_MIN
+from macros.paths import OFFLINE_ZIP as ZIP_PATH
 from tests.conftest import ROOT, run_macros
 
 LOCAL_URL = "http://127.0.0.1:8000/"  # site_url's default in mkdocs.yml

@@ -9,8 +9,9 @@ import zipfile
 from bs4 import BeautifulSoup
 
 from macros import exports
-from macros.build.offline import FOLDER, ZIP_PATH
+from macros.build.offline import FOLDER
 from macros.data import models
+from macros.paths import OFFLINE_ZIP as ZIP_PATH
 from macros.paths import lesson_pages
 from tests.build.test_site import soup_of
 
