@@ -1,12 +1,15 @@
-/* Fetch the search index only when a reader starts to search.
+/* Start search only when a reader starts to search.
  *
- * Material requests search/search_index.json (the whole site's text) as every page
- * loads. Holding that one request back until the search box is used keeps a first
- * visit light; the theme's search then starts as usual, a moment later.
+ * As every page loads, Material starts its search worker (a script of its own) and the
+ * worker requests search/search_index.json (the whole site's text). Holding both back
+ * until the search box is used keeps a first visit light; the theme's search then
+ * starts as usual, a moment later.
  */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
+  var WORKER = /\/workers\/search\.[^/]*\.js$/;
+  var RealWorker = window.Worker;
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var wanted = false;
@@ -27,6 +30,43 @@
     }
     return send.apply(this, arguments);
   };
+
+  /* A stand-in for the search worker: it keeps the theme's listeners and messages and
+   * hands them to the real worker once the reader wants search. */
+  function HeldWorker(url, options) {
+    var real = null;
+    var listeners = [];
+    var messages = [];
+    this.addEventListener = function (type, fn, opts) {
+      if (real) real.addEventListener(type, fn, opts); else listeners.push([type, fn, opts]);
+    };
+    this.removeEventListener = function (type, fn, opts) {
+      if (real) real.removeEventListener(type, fn, opts);
+      else listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
+    };
+    this.postMessage = function (message, transfer) {
+      if (real) real.postMessage(message, transfer); else messages.push([message, transfer]);
+    };
+    this.terminate = function () {
+      if (real) real.terminate();
+      listeners = [];
+      messages = [];
+    };
+    held.push(function () {
+      real = new RealWorker(url, options);
+      listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
+      messages.forEach(function (m) { real.postMessage(m[0], m[1]); });
+    });
+  }
+
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      var path = new URL(String(url), window.location.href).pathname;
+      if (!wanted && WORKER.test(path)) return new HeldWorker(url, options);
+      return new RealWorker(url, options);
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
 
   function want() {
     if (wanted) return;

@@ -126,18 +126,21 @@ def test_search_finds_a_term(open_page):
     assert "objection" in results.first.inner_text().lower()
 
 
-def search_index_requested(page) -> bool:
-    return page.evaluate("performance.getEntriesByType('resource').some(e => e.name.includes('search_index'))")
+def search_requested(page) -> list[str]:
+    """What of the theme's search the page has fetched: its worker script and the index."""
+    return page.evaluate("""performance.getEntriesByType('resource').map(e => e.name)
+        .filter(n => n.includes('search_index') || n.includes('workers/search'))
+        .map(n => n.includes('search_index') ? 'index' : 'worker').sort()""")
 
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_the_search_index_loads_only_when_a_reader_searches(open_page, width):
+def test_search_loads_only_when_a_reader_searches(open_page, width):
     watched = open_page("faq/", width=width)
     page = watched.page
     page.wait_for_timeout(500)
-    assert not search_index_requested(page)
+    assert search_requested(page) == []
     page.locator("label.md-header__button[for='__search']:visible, .md-search__input:visible").first.click()
     page.keyboard.type("handoff", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
-    assert search_index_requested(page)
+    assert search_requested(page) == ["index", "worker"]
     assert watched.errors == []
