@@ -21,7 +21,13 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+# plotly.js core + funnel, bundled from node_modules with the pinned esbuild: offline, same bytes every
+# time. macros/build/vendor.py copies it into the site (PLOTLY_BUILT there names the same file).
+PLOTLY_BUNDLE := node_modules/.mvs/plotly-funnel.min.js
+$(PLOTLY_BUNDLE): node_modules/.installed bundle/build.mjs bundle/plotly-funnel.js bundle/culori.mjs
+	node bundle/build.mjs $@
+
+setup: $(VENV)/.installed node_modules/.installed $(PLOTLY_BUNDLE)
 
 serve: setup
 	$(PY) -m macros check
@@ -61,8 +67,9 @@ test-fast: setup lint
 	$(PY) -m pytest -n auto -q tests/unit
 	$(PY) -m macros build --site-dir .site-fast --no-offline-copy
 
+# Page weights, timings and Lighthouse (mobile) beside a stock Material page; e.g. BENCH_ARGS="--lighthouse-runs 5".
 bench: setup browser
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(SITE) .site-* .pytest_cache .ruff_cache

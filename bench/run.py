@@ -1,16 +1,24 @@
 """Build the site, open every page in Chromium, and print what each one costs.
 
 For each page: the gzip bytes of everything it requested on load (before any
-scrolling) and after scrolling to the bottom, the plotly.js bytes among them,
-and the layout shift while scrolling. Then the size of each figure's JSON, the
-build time, and the funnel page against the same figures exported the naive way
-(plotly's write_html with plotly.js inlined), all measured in this one run.
+scrolling) and after scrolling to the bottom and pointing at each chart (which
+draws it), the plotly.js bytes among them, and the layout shift meanwhile. Then
+the size of each figure's JSON, the build time, and the funnel page against the
+same figures exported the naive way (plotly's write_html with plotly.js
+inlined), all measured in this one run.
 
-Run with `make bench`. It measures; it does not judge, and it is not a test.
+Then Lighthouse in its mobile mode on a text page, a quiz page, the funnel page and a worked
+example, beside a stock Material for MkDocs page with the same text (bench/lighthouse.py), with the
+ratios of each page's blocking time and bytes to the stock page's.
+
+Run with `make bench` (or `.venv/bin/python bench/run.py [--lighthouse-runs N | --no-lighthouse]`).
+It measures; it does not judge, and it is not a test.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import functools
 import gzip
 import json
@@ -18,22 +26,26 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import plotly.graph_objects as go
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM_ARGS, LocalServer, QuietHandler, chromium_path  # noqa: E402
+from bench import lighthouse  # noqa: E402
+from macros.build.vendor import PLOTLY_BUNDLE  # noqa: E402
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
 KB = 1024
+# What the site served before its own core + funnel bundle, from the plotly.js package it is built from.
+FINANCE_BUNDLE = ROOT / "node_modules" / "plotly.js" / "dist" / "plotly-finance.min.js"
 TEXT_BUDGET, CHART_BEFORE_BUDGET, CHART_AFTER_BUDGET = 100 * KB, 100 * KB, 550 * KB
 
 
@@ -68,6 +80,21 @@ def weigh(urls: list[str], site: Path) -> tuple[int, int]:
     return total, sum(gzip_size(f) for f in files if "plotly" in f.name)
 
 
+def point_at_charts(page) -> None:
+    """Point at each chart a reader can see, as a reader showing interest would, so plotly.js draws it."""
+    plots = page.locator(".mvs-chart__plot")
+    for i in range(plots.count()):
+        frame = plots.nth(i).locator("xpath=..")
+        if not frame.is_visible():
+            continue  # e.g. the check-up's results, shown only once numbers are entered
+        frame.scroll_into_view_if_needed()
+        frame.hover()
+        with contextlib.suppress(PlaywrightTimeout):  # one that does not draw is counted as not drawn
+            plots.nth(i).and_(page.locator("[data-drawn]")).wait_for(timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+
+
 def measure_pages(site: Path, base: str) -> list[dict]:
     pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
     rows = []
@@ -88,6 +115,7 @@ def measure_pages(site: Path, base: str) -> list[dict]:
                 page.wait_for_timeout(60)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(800)
+            point_at_charts(page)
             after = weigh(requested(page), site)
             charts = page.locator(".mvs-chart__plot").count()
             drawn = page.locator(".mvs-chart__plot[data-drawn]").count()
@@ -110,28 +138,34 @@ def naive_export(figures: list[dict], out: Path) -> int:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lighthouse-runs", type=int, default=3, metavar="N",
+                        help="Lighthouse runs per page; the median run is shown (default 3)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    args = parser.parse_args()
+
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         seconds = build(site, base)
-        server = LocalServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
+        # The site is built for this address; served with gzip, which the byte counts below ignore.
+        with lighthouse.serving(site, port):
             rows = measure_pages(site, base)
-        finally:
-            server.shutdown()
-            server.server_close()
+            if not args.no_lighthouse:
+                scores, same_text, machine = lighthouse.measure(site, base, Path(tmp), args.lighthouse_runs)
 
         funnel = BeautifulSoup((site / "funnel" / "index.html").read_text(encoding="utf-8"), "lxml")
         figures = {fig["id"]: fig.select_one(".mvs-chart__plot")["data-figure"] for fig in funnel.select("figure")}
         naive_all = naive_export([json.loads(f) for f in figures.values()], Path(tmp))
         naive_one = naive_export([json.loads(figures["chart-customer"])], Path(tmp))
         search_index = gzip_size(site / "search" / "search_index.json")
+        plotly_served = gzip_size(site / "assets" / "vendor" / PLOTLY_BUNDLE)
 
     print(f"build time (data check + mkdocs build --strict): {seconds:.2f} s")
     print()
-    print(f"{'page':<26}{'before scroll':>15}{'after scroll':>14}{'plotly':>10}{'charts':>8}{'shift':>7}  budget")
+    width = max(len(r["page"]) for r in rows) + 2
+    print(f"{'page':<{width}}{'before scroll':>15}{'after scroll':>14}{'plotly':>10}{'charts':>8}{'shift':>7}  budget")
     for r in rows:
         if r["charts"]:
             ok = r["without_plotly"] <= CHART_BEFORE_BUDGET and r["after"] <= CHART_AFTER_BUDGET
@@ -140,20 +174,26 @@ def main() -> int:
         else:
             ok = r["after"] <= TEXT_BUDGET and r["plotly"] == 0
             budget = f"text page: {r['after'] / TEXT_BUDGET:.0%}"
-        print(f"{r['page']:<26}{r['before']:>15,}{r['after']:>14,}{r['plotly']:>10,}"
+        print(f"{r['page']:<{width}}{r['before']:>15,}{r['after']:>14,}{r['plotly']:>10,}"
               f"{r['drawn']:>4}/{r['charts']:<3}{r['shift']:>7.3f}  {budget}{'' if ok else '  OVER'}")
-    print("(gzip bytes of every file the page requested, level 6; charts drawn/present; CLS while scrolling)")
+    print("(gzip bytes of every file the page requested, level 6, on load and after scrolling to the bottom and"
+          " pointing at each chart; charts drawn/present; CLS meanwhile)")
     print("(a chart page's 'before charts' figure is what it requested on load, less plotly.js)")
     print(f"search index, fetched only once a reader starts to search: {search_index:,} bytes gzip")
+    print(f"plotly.js served ({PLOTLY_BUNDLE}, core + funnel): {plotly_served:,} bytes gzip; "
+          f"plotly's finance bundle of the same version: {gzip_size(FINANCE_BUNDLE):,}")
     print()
     print("figure JSON, bytes (budget 10,240 each): "
           + ", ".join(f"{name.removeprefix('chart-')} {len(raw.encode()):,}" for name, raw in figures.items()))
     funnel_row = next(r for r in rows if r["page"] == "funnel/")
-    print(f"funnel page after scrolling: {funnel_row['after']:,} bytes gzip for {len(figures)} charts")
+    print(f"funnel page with its charts drawn: {funnel_row['after']:,} bytes gzip for {len(figures)} charts")
     print(f"naive write_html(include_plotlyjs=True), customer funnel alone: {naive_one:,} bytes gzip "
           f"(funnel page / naive = {funnel_row['after'] / naive_one:.2f})")
     print(f"naive write_html for all {len(figures)} figures: {naive_all:,} bytes gzip "
           f"(funnel page / naive = {funnel_row['after'] / naive_all:.3f})")
+    if not args.no_lighthouse:
+        print()
+        lighthouse.report(scores, same_text, machine, args.lighthouse_runs)
     return 0
 
 

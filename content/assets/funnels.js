@@ -13,7 +13,7 @@
   // Instant navigation runs this script again on each visit to a chart page: start once.
   if (window.mvsFunnel) return;
 
-  var PLOTLY_SRC = new URL("vendor/plotly-finance.min.js", document.currentScript.src).href;
+  var PLOTLY_SRC = new URL("vendor/plotly-funnel.min.js", document.currentScript.src).href;
   var PLOT_CONFIG = { displayModeBar: false, responsive: true };
   var plotlyPromise = null;
   var observer = null;

@@ -113,9 +113,24 @@ def test_bundle_draws_every_figure_of_the_site(built_site, bundle_page):
     drawn = page.evaluate(DRAW, figure)
     assert drawn["texts"] == [f"{x:,}" for trace in figure["data"] for x in trace["x"]]
 
-    # Clicking a legend entry hides that owner's bars.
-    before = page.locator("g.trace.bars g.point path").count()
+    # What a reader can do to a drawn chart: drag to zoom, double-click back, resize the window, and
+    # click a legend entry, which hides that owner's bars, then click it again to show them.
+    bars = "g.trace.bars g.point path"
+    area = page.locator("rect.nsewdrag").first.bounding_box()
+    page.mouse.move(area["x"] + 20, area["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2, steps=5)
+    page.mouse.up()
+    page.mouse.dblclick(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    page.wait_for_timeout(400)  # plotly waits for a second click before it resets the axes
+    page.set_viewport_size({"width": 500, "height": 600})
+    page.evaluate("document.getElementById('plot').style.width = '480px'; window.dispatchEvent(new Event('resize'))")
+    page.wait_for_function("document.querySelector('#plot .main-svg').getAttribute('width') === '480'")
+    everything = page.locator(bars).count()
     page.locator("g.legend g.traces").first.click()
-    page.wait_for_function(f"document.querySelectorAll('g.trace.bars g.point path').length < {before}")
+    page.wait_for_function(f"document.querySelectorAll('{bars}').length < {everything}")
+    page.wait_for_timeout(400)
+    page.locator("g.legend g.traces").first.click()
+    page.wait_for_function(f"document.querySelectorAll('{bars}').length === {everything}")
 
     assert bundle_page.errors == [] and bundle_page.off_origin == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from bs4 import BeautifulSoup
 
+from macros.build.vendor import PLOTLY_BUNDLE
 from tests.build.test_site import GENERATED_PAGES, NAV_PAGES, soup_of
 
 
@@ -33,9 +35,14 @@ def test_funnel_page_has_every_chart_with_fallback_and_table(built_site, site_da
 def test_customer_funnel_bars_say_who_owns_each_stage(built_site, site_data):
     chart = soup_of(built_site, "funnel.md").select_one("#chart-customer")
     names = {"marketing": "Marketing", "sales": "Sales", "both": "Both"}
-    values = [v.get_text() for v in chart.select(".mvs-bars__value")]
-    for stage, value in zip(site_data.funnels.customer_funnel.stages, values, strict=True):
-        assert value == f"{stage.count:,} · {names[stage.owner]}"
+    # The static chart (an SVG drawn at build time): each stage's label names its owner, its bar shows its count.
+    labels = [v.get_text() for v in chart.select("svg.mvs-bars .mvs-bars__label")]
+    values = [v.get_text() for v in chart.select("svg.mvs-bars .mvs-bars__value")]
+    for stage, label, value in zip(site_data.funnels.customer_funnel.stages, labels, values, strict=True):
+        assert label == f"{stage.name} ({names[stage.owner].lower()})"
+        assert value == f"{stage.count:,}"
+    assert chart.select_one("svg.mvs-bars title").get_text() == site_data.funnels.customer_funnel.title
+    assert chart.select_one("svg.mvs-bars desc").get_text() == chart.select_one("[data-summary]").get_text()
 
 
 def test_simulator_starts_from_the_default_example(built_site, site_data):
@@ -52,14 +59,16 @@ def test_simulator_starts_from_the_default_example(built_site, site_data):
     assert [e["id"] for e in config["examples"]] == [e.id for e in site_data.examples]
 
 
-def test_plotly_is_self_hosted_finance_bundle_and_no_page_links_it(built_site):
+def test_plotly_is_our_self_hosted_core_and_funnel_bundle_and_no_page_links_it(built_site):
     bundles = sorted(p.name for p in built_site.rglob("*plotly*.js"))
-    assert bundles == ["plotly-finance.min.js"]
-    head = (built_site / "assets" / "vendor" / "plotly-finance.min.js").read_text()[:200]
-    assert "plotly.js (finance - minified)" in head
+    assert bundles == [PLOTLY_BUNDLE]
+    bundle = built_site / "assets" / "vendor" / PLOTLY_BUNDLE
+    assert bundle.read_text()[:200].startswith("/*! plotly.js (core + funnel, minified) v")
+    # The finance bundle it replaced was 429 KB gzip; this one is about 350 KB.
+    assert len(gzip.compress(bundle.read_bytes(), compresslevel=6, mtime=0)) <= 365 * 1024
     for src in NAV_PAGES:
         html = str(soup_of(built_site, src))
-        assert "plotly-finance" not in html
+        assert PLOTLY_BUNDLE.removesuffix(".min.js") not in html
         has_chart = bool(BeautifulSoup(html, "lxml").select(".mvs-chart__plot"))
         assert has_chart == (src in ("funnel.md", "tools/checkup.md") or src in GENERATED_PAGES)
         assert ("assets/funnels.js" in html) == has_chart

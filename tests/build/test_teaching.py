@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros import exports
 from macros.build.offline import FOLDER
+from macros.build.vendor import PLOTLY_BUNDLE
 from macros.data import models
 from macros.paths import OFFLINE_ZIP as ZIP_PATH
 from macros.paths import lesson_pages
@@ -119,7 +120,7 @@ def test_the_offline_copy_is_zipped_and_made_for_file_urls(built_site):
     archive = zipfile.ZipFile(built_site / ZIP_PATH)
     names = archive.namelist()
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/search/search_index.js" in names
-    assert f"{FOLDER}/assets/vendor/plotly-finance.min.js" in names
+    assert f"{FOLDER}/assets/vendor/{PLOTLY_BUNDLE}" in names
     assert f"{FOLDER}/assets/vendor/iframe-worker-shim.js" in names
     assert f"{FOLDER}/{ZIP_PATH}" not in names  # the copy does not hold itself
     assert f"{FOLDER}/downloads/gift/all-quizzes.gift.txt" in names
