@@ -2,11 +2,14 @@
  * keyboard reaches it, so a page's first view does not pay for a quiz at its end; common.js
  * (which fills in the quizzes' messages) comes first, unless the page has it already.
  * quizzes.js then starts every quiz itself, after instant navigation too.
+ *
+ * A quiz's questions arrive in a <noscript>, which a browser running scripts keeps as text:
+ * they cost no elements, style or layout until unfold() turns them into elements, just
+ * before quizzes.js loads, when the address points into a quiz, or when the page is printed.
  */
 (function () {
   "use strict";
   if (window.mvsQuizLoader) return;
-  window.mvsQuizLoader = true;
 
   var SRC = new URL("quizzes.js", document.currentScript.src).href;
   var COMMON = new URL("common.js", document.currentScript.src).href;
@@ -14,7 +17,35 @@
   var requested = false;
   var observer = null;
 
+  function unfold() {
+    document.querySelectorAll("noscript[data-quiz-body]").forEach(function (holder) {
+      var body = document.createElement("div");
+      body.className = "mvs-quiz__body";
+      // Parsed as text on a full page load; as elements when instant navigation swapped the page in.
+      if (holder.children.length) {
+        while (holder.firstChild) body.appendChild(holder.firstChild);
+      } else {
+        body.innerHTML = holder.textContent;
+      }
+      holder.parentNode.replaceChild(body, holder);
+    });
+  }
+
+  window.mvsQuizLoader = { unfold: unfold };
+
+  function showTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    unfold();
+    var target = document.getElementById(id);
+    if (target) {
+      load();
+      target.scrollIntoView();
+    }
+  }
+
   function load() {
+    unfold();
     if (requested || window.mvsQuiz) return;
     requested = true;
     if (observer) observer.disconnect();
@@ -33,6 +64,7 @@
   }
 
   function watch() {
+    showTarget();
     var widgets = document.querySelectorAll(SELECTOR);
     if (!widgets.length || requested) return;
     if (!("IntersectionObserver" in window)) return load();
@@ -49,6 +81,15 @@
     watch();
     if (window.document$) window.document$.subscribe(watch);
   }
+
+  window.addEventListener("beforeprint", unfold);
+  if (window.matchMedia) {
+    var printing = window.matchMedia("print");
+    var onPrint = function (event) { if (event.matches) unfold(); };
+    if (printing.addEventListener) printing.addEventListener("change", onPrint);
+    else if (printing.addListener) printing.addListener(onPrint);
+  }
+  window.addEventListener("hashchange", showTarget);
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
   else subscribe();

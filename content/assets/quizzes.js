@@ -617,6 +617,8 @@
   // Starts every quiz on the page once common.js (format) is there too.
   function start() {
     if (!window.mvsCommon) return;
+    // The questions come folded in a <noscript> (see quiz-loader.js): unfold them first.
+    if (window.mvsQuizLoader && window.mvsQuizLoader.unfold) window.mvsQuizLoader.unfold();
     document.querySelectorAll(".mvs-quiz").forEach(function (root) {
       if (!root._mvsQuiz) root._mvsQuiz = new Quiz(root);
     });

@@ -325,3 +325,36 @@ def test_the_quiz_script_loads_only_when_the_quiz_comes_near(open_page, site_dat
     assert page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").count() == 0
     ready(page, quiz)
     assert requested()
+
+
+def test_a_quiz_costs_no_elements_until_it_comes_near(open_page, site_data):
+    quiz = site_data.quiz("definitions")
+    page = open_page(page_url(quiz.page, True)).page
+    assert page.locator(".mvs-q").count() == 0
+    assert page.locator(f"#quiz-{quiz.id} noscript[data-quiz-body]").count() == 1
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    ready(page, quiz)
+    assert page.locator(f"#quiz-{quiz.id} fieldset.mvs-q").count() == len(quiz.questions)
+    assert page.evaluate("document.getElementsByTagName('*').length") > elements + 10 * len(quiz.questions)
+
+
+def test_printing_unfolds_the_quiz_even_before_it_was_near(open_page, site_data):
+    quiz = site_data.quiz("definitions")
+    page = open_page(page_url(quiz.page, True)).page
+    page.emulate_media(media="print")
+    boxes = page.locator(f"#quiz-{quiz.id} fieldset.mvs-q")
+    boxes.first.wait_for()
+    assert boxes.count() == len(quiz.questions)
+    assert boxes.first.locator("legend").is_visible()
+
+
+def test_a_link_to_a_question_opens_the_quiz_there(open_page, site_data):
+    quiz = site_data.quiz("definitions")
+    question = quiz.questions[-1]
+    watched = open_page(f"{page_url(quiz.page, True)}#{quiz.id}-{question.id}")
+    page = watched.page
+    page.locator(f"#quiz-{quiz.id}.mvs-quiz--ready").wait_for()
+    box = fieldset(page, quiz, question)
+    on_screen = "el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }"
+    page.wait_for_function(on_screen, arg=box.element_handle())
+    assert watched.errors == []
