@@ -2,9 +2,10 @@
  *
  * Its config (data-simulator) holds the stages, the worked examples, the limits and the messages
  * (data/funnels.yml, data/interface.yml). It needs common.js (the arithmetic, mirroring
- * macros/data/funnel_math.py, and format) and funnels.js (updateChart); after instant navigation
- * the three may arrive in any order, so it starts once both are there. Everything starts from
- * Material's document$, so it works after instant navigation.
+ * macros/data/funnel_math.py, and format) and funnels.js (updateChart, which redraws the chart drawn at
+ * build time until plotly.js has loaded, then the plotly chart); after instant navigation the three may
+ * arrive in any order, so it starts once both are there. Everything starts from Material's document$,
+ * so it works after instant navigation, which also cancels a pending announcement.
  */
 (function () {
   "use strict";
@@ -181,7 +182,10 @@
     var totalsEl = this.root.querySelector("[data-totals]");
     if (options.announce) {
       clearTimeout(this.announceTimer);
-      this.announceTimer = setTimeout(function () { totalsEl.textContent = totals; }, 250);
+      this.announceTimer = setTimeout(function () {
+        self.announceTimer = null;
+        totalsEl.textContent = totals;
+      }, 250);
       var url = this.url();
       window.history.replaceState(window.history.state, "", url);
       this.root.querySelector("[data-share-link]").href = url;
@@ -232,12 +236,23 @@
 
   /* ---- Start ---- */
 
-  // Starts every simulator on the page once common.js and funnels.js are there too.
+  var running = []; // the simulators started, until instant navigation leaves them behind
+
+  // Starts every simulator on the page once common.js and funnels.js are there too; on each page, stops those
+  // of the page before (a pending announcement would otherwise fire after the reader has left).
   function start() {
+    running = running.filter(function (simulator) {
+      if (simulator.root.isConnected) return true;
+      clearTimeout(simulator.announceTimer);
+      return false;
+    });
     if (!window.mvsCommon || !window.mvsFunnel) return;
     common = window.mvsCommon;
     document.querySelectorAll("[data-simulator]").forEach(function (root) {
-      if (!root._mvsSimulator) root._mvsSimulator = new Simulator(root);
+      if (!root._mvsSimulator) {
+        root._mvsSimulator = new Simulator(root);
+        running.push(root._mvsSimulator);
+      }
     });
   }
 

@@ -187,11 +187,16 @@
     this.fields = this.counts.concat(ids.slice(1).map(function (id) { return "t-" + id; }),
       ids.map(function (id) { return "p-" + id; }));
     this.timer = null;
+    this.path = window.location.pathname; // the page's address, which save() writes the numbers into
+    this.chartCounts = null; // the counts the chart waits to show until funnels.js arrives
     this.restore();
     this.form.addEventListener("input", function (event) {
       if (event.target.name === "basis") return; // handled on change, below
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.update(true); }, 300);
+      self.timer = setTimeout(function () {
+        self.timer = null;
+        if (self.root.isConnected) self.update(true);
+      }, 300);
     });
     this.form.addEventListener("change", function (event) {
       clearTimeout(self.timer);
@@ -260,6 +265,8 @@
   };
 
   Checkup.prototype.save = function (raw) {
+    // Never write this page's numbers into another page's address (instant navigation changes it first).
+    if (!this.root.isConnected || window.location.pathname !== this.path) return;
     var state = { example: this.input("example").value, basis: this.basis() };
     this.active().forEach(function (name) { state[name] = raw[name]; });
     var params = new URLSearchParams();
@@ -390,12 +397,15 @@
       });
     }
     this.results.hidden = false;
-    var chart = root.querySelector(".mvs-chart");
-    var draw = function () {
-      if (window.mvsFunnel && window.mvsFunnel.updateChart) window.mvsFunnel.updateChart(chart, counts, config.stages);
-      else setTimeout(draw, 100);
-    };
-    draw();
+    this.chartCounts = counts;
+    this.drawChart();
+  };
+
+  /* The chart follows the numbers; funnels.js may arrive after this script (it says so with mvs:loaded). */
+  Checkup.prototype.drawChart = function () {
+    if (!this.chartCounts || !window.mvsFunnel) return;
+    window.mvsFunnel.updateChart(this.root.querySelector(".mvs-chart"), this.chartCounts, this.config.stages);
+    this.chartCounts = null;
   };
 
   /* ---- The questionnaire in the page ---- */
@@ -444,12 +454,26 @@
     this.status.textContent = common.format(messages.status, { verdict: verdict.querySelector("h3").textContent, points: points });
   };
 
-  // Starts the widgets on the page once common.js is there too.
+  var checkups = []; // the check-ups started, until instant navigation leaves them behind
+
+  // Starts the widgets on the page once common.js is there too; on each page, stops the check-ups of the page
+  // before, so a pending check (the typing delay) never runs after the reader has left.
   function start() {
+    checkups = checkups.filter(function (checkup) {
+      if (checkup.root.isConnected) {
+        checkup.drawChart();
+        return true;
+      }
+      clearTimeout(checkup.timer);
+      return false;
+    });
     if (!window.mvsCommon) return;
     common = window.mvsCommon;
     document.querySelectorAll("[data-checkup]").forEach(function (root) {
-      if (!root._mvsCheckup) root._mvsCheckup = new Checkup(root);
+      if (!root._mvsCheckup) {
+        root._mvsCheckup = new Checkup(root);
+        checkups.push(root._mvsCheckup);
+      }
     });
     document.querySelectorAll("[data-invest]").forEach(function (root) {
       if (!root._mvsInvest) root._mvsInvest = new Invest(root);
@@ -461,7 +485,7 @@
     if (window.document$) window.document$.subscribe(start);
   }
 
-  // common.js says when it arrives (after instant navigation, perhaps after this script).
+  // common.js and funnels.js say when they arrive (after instant navigation, perhaps after this script).
   document.addEventListener("mvs:loaded", start);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
   else subscribe();

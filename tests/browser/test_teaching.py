@@ -124,6 +124,7 @@ def offline_page(browser, offline_copy):
 def test_the_offline_copy_works_from_file_with_no_network(offline_page, site_data):
     page, base, errors, blocked = offline_page
     page.goto(base + "funnel.html")
+    page.locator("#chart-customer .mvs-chart__frame").hover(position={"x": 4, "y": 4})  # plotly.js loads on intent
     page.locator("#chart-customer .mvs-chart__plot[data-drawn] .main-svg").first.wait_for(state="attached")
     quiz = site_data.quiz("funnel")
     question = next(q for q in quiz.questions if q.kind == "single")

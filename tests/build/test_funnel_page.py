@@ -34,10 +34,15 @@ def test_funnel_page_has_every_chart_with_fallback_and_table(built_site, site_da
 
 def test_customer_funnel_bars_say_who_owns_each_stage(built_site, site_data):
     chart = soup_of(built_site, "funnel.md").select_one("#chart-customer")
-    names = site_data.interface.owners.model_dump()
-    values = [v.get_text() for v in chart.select(".mvs-bars__value")]
-    for stage, value in zip(site_data.funnels.customer_funnel.stages, values, strict=True):
-        assert value == f"{stage.count:,} · {names[stage.owner]}"
+    names = {"marketing": "Marketing", "sales": "Sales", "both": "Both"}
+    # The static chart (an SVG drawn at build time): each stage's label names its owner, its bar shows its count.
+    labels = [v.get_text() for v in chart.select("svg.mvs-bars .mvs-bars__label")]
+    values = [v.get_text() for v in chart.select("svg.mvs-bars .mvs-bars__value")]
+    for stage, label, value in zip(site_data.funnels.customer_funnel.stages, labels, values, strict=True):
+        assert label == f"{stage.name} ({names[stage.owner].lower()})"
+        assert value == f"{stage.count:,}"
+    assert chart.select_one("svg.mvs-bars title").get_text() == site_data.funnels.customer_funnel.title
+    assert chart.select_one("svg.mvs-bars desc").get_text() == chart.select_one("[data-summary]").get_text()
 
 
 def test_simulator_starts_from_the_default_example(built_site, site_data):

@@ -11,7 +11,8 @@ import pytest
 
 from macros.data import funnel_math as fm
 from macros.data.loading import DataError, load_data
-from macros.render.charts import figure_json, funnel_figure
+from macros.render import charts
+from macros.render.charts import figure_json, funnel_figure, funnel_svg
 from tests.conftest import FROZEN, ROOT, edit, problems_in
 
 
@@ -76,7 +77,7 @@ def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(site_data
     labels = dict(zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True))
     owner_labels = site_data.interface.owners.model_dump()
     for stage in stages:
-        assert labels[stage.name] == f"{stage.name}<br>({owner_labels[stage.owner].lower()})"
+        assert labels[stage.name] == f"{stage.name} ({owner_labels[stage.owner].lower()})"
     assert {t["name"] for t in figure["data"]} == {owner_labels[o] for o in owners}
     shown = [y for t in figure["data"] for y in t["y"]]
     assert sorted(shown) == sorted(s.name for s in stages)
@@ -99,10 +100,108 @@ def test_hover_shows_count_and_conversions(customer_figure):
     assert "of the stage before" in hover
 
 
+def test_the_figure_layout_is_fixed_so_the_static_chart_can_match_it(customer_figure):
+    """Nothing plotly.js would place by measuring the page or the text: margins, height, ranges, gaps, font,
+    legend and the numbers' place are all given."""
+    figure, stages = customer_figure
+    layout = figure["layout"]
+    n = len(stages)
+    assert layout["margin"] == {**charts.MARGIN, "pad": 0, "autoexpand": False}
+    assert layout["height"] == charts.MARGIN["t"] + charts.ROW * n + charts.MARGIN["b"]
+    assert layout["font"]["size"] == charts.FONT_SIZE
+    assert layout["legend"]["title"]["font"]["size"] == charts.FONT_SIZE
+    assert (layout["legend"]["entrywidthmode"], layout["legend"]["entrywidth"]) == ("fraction", charts.LEGEND_SLOT)
+    assert (layout["legend"]["xref"], layout["legend"]["yref"], layout["legend"]["title"]["side"]) == (
+        "container", "container", "top")
+    top = max(s.count for s in stages)
+    assert layout["xaxis"]["range"] == [-top * charts.ROOM / 2, top * charts.ROOM / 2]
+    assert layout["yaxis"]["range"] == [n - 0.5, -0.5]
+    for axis in ("xaxis", "yaxis"):
+        assert layout[axis]["autorange"] is False and layout[axis]["fixedrange"] is True
+    assert layout["yaxis"]["automargin"] is False
+    assert layout["funnelgap"] == pytest.approx(1 - charts.BAR)
+    assert layout["dragmode"] is False  # a swipe over a drawn chart scrolls the page on a phone
+    for trace in figure["data"]:
+        assert (trace["constraintext"], trace["cliponaxis"], trace["textangle"]) == ("none", False, 0)
+        assert trace["insidetextanchor"] == "end"
+    # A wide bar holds its number against its end, a narrow one has it just past its end.
+    position = {y: p for t in figure["data"] for y, p in zip(t["y"], t["textposition"], strict=True)}
+    assert [position[s.name] for s in stages] == [
+        "inside" if s.count / top / charts.ROOM >= charts.INSIDE else "outside" for s in stages]
+    assert position[stages[0].name] == "inside" and position[stages[-1].name] == "outside"
+
+
+def percent(length: str) -> float:
+    """A length charts.length wrote without a px part, such as '16.6667%', as a share."""
+    assert length.endswith("%") and "px" not in length, length
+    return float(length[:-1]) / 100
+
+
+def test_the_static_chart_has_the_figures_geometry(site_data, customer_figure):
+    """The SVG drawn at build time, from the same numbers: each bar centred, as wide as its count's share of
+    the x axis, never thinner than plotly.js draws it, its number just past its end, rows where plotly puts
+    them; a legend entry per owner."""
+    figure, stages = customer_figure
+    names, counts, owners = [s.name for s in stages], [s.count for s in stages], [s.owner for s in stages]
+    svg = funnel_svg(names, counts, owners, site_data.interface)
+    assert svg["height"] == figure["layout"]["height"]
+    span = figure["layout"]["xaxis"]["range"][1] * 2
+    assert len(svg["rows"]) == len(stages)
+    widths = []
+    for i, (row, stage) in enumerate(zip(svg["rows"], stages, strict=True)):
+        x, width = percent(row["x"]), percent(row["width"])
+        widths.append(width)
+        assert width == pytest.approx(stage.count / span, abs=1e-5)  # the plot area is the whole width
+        assert x + width / 2 == pytest.approx(0.5, abs=1e-5)
+        assert percent(row["text_x"]) == pytest.approx(x + width, abs=1e-5)
+        assert row["inside"] == (width >= charts.INSIDE)
+        assert float(row["text_dx"]) == (-charts.TEXTPAD if row["inside"] else charts.TEXTPAD)
+        assert row["value"] == f"{stage.count:,}"
+        # Every bar shows: one that could be under 2 px wide (on a 200 px wide chart) is at least that, as
+        # plotly.js draws it, and its number moves out with its end; the attributes place the others exactly.
+        if width < charts.MIN_BAR / 200:
+            assert f"width: max(2px, {row['width']})" in row["style"]
+            assert "translateX(max(0px, calc(1px - " in row["text_style"]
+        else:
+            assert row["style"] == row["text_style"] == ""
+        middle = charts.MARGIN["t"] + (i + 0.5) * charts.ROW
+        assert float(row["bar_y"]) == pytest.approx(middle - charts.ROW * charts.BAR / 2)
+        assert float(row["bar_height"]) == pytest.approx(charts.ROW * charts.BAR)
+        assert float(row["middle"]) == pytest.approx(middle)
+        assert float(row["label_y"]) < float(row["bar_y"])  # the label reads above its bar
+    # Proportional to the counts, the top bar the widest, room to its right for its number.
+    for width, stage in zip(widths, stages, strict=True):
+        assert width / widths[0] == pytest.approx(stage.count / stages[0].count, rel=1e-3, abs=1e-5)
+    assert widths[0] == pytest.approx(1 / charts.ROOM, abs=1e-5)
+    assert [k["owner"] for k in svg["legend"]] == [t["meta"] for t in figure["data"]]
+    assert [k["label"] for k in svg["legend"]] == [t["name"] for t in figure["data"]]
+    assert [percent(k["x"]) for k in svg["legend"]] == pytest.approx([0, 1 / 3, 2 / 3], abs=1e-5)
+
+
+def test_a_count_of_zero_draws_no_bar_and_small_counts_a_thin_one(site_data):
+    svg = funnel_svg(["A", "B", "C"], [1_000_000, 1, 0], ["marketing", "sales", "sales"], site_data.interface)
+    top, tiny, empty = svg["rows"]
+    assert percent(top["width"]) == pytest.approx(1 / charts.ROOM)
+    assert 0 < float(tiny["width"][:-1]) < 1e-3 and "max(2px" in tiny["style"]
+    assert (empty["x"], empty["width"], empty["style"], empty["text_style"]) == ("50%", "0%", "", "")
+
+
+def test_lengths_are_a_share_plus_pixels():
+    assert charts.length(0.5) == "50%"
+    assert charts.length(1 / 3) == "33.3333%"
+    assert charts.length(0.25, 3) == "calc(25% + 3px)"
+    assert charts.length(0.25, -1.5) == "calc(25% - 1.5px)"
+    assert charts.length(-0.0) == "0%"
+    # Rounded as JavaScript's toFixed rounds (funnels.js writes the same strings for new numbers): a tie away
+    # from zero, not to even as Python's format does.
+    assert charts.length(0.25, 51.40625) == "calc(25% + 51.4063px)"
+
+
 FIGURE_IN_A_FRESH_PROCESS = """
 from pathlib import Path
 from macros.data.loading import load_data
-from macros.render.charts import figure_json, funnel_figure
+from macros.render import charts
+from macros.render.charts import figure_json, funnel_figure, funnel_svg
 data = load_data(Path("data"), Path("content"))
 stages = data.funnels.customer_funnel.stages
 print(figure_json(funnel_figure([s.name for s in stages], [s.count for s in stages], [s.owner for s in stages],
