@@ -282,8 +282,6 @@ class FaqFile(Model):
     questions: list[Question] = Field(min_length=6)
 
 
-
-
 # funnels.yml
 class FunnelStage(Model):
     id: Id
@@ -351,8 +349,6 @@ class FunnelsFile(Model):
     simulator: Simulator
 
 
-
-
 # examples/<id>.yml: one worked example per file
 class Activity(Model):
     step: StepRef = Field(description="A step id from processes.yml, e.g. mkt-research or sales-closing")
@@ -414,8 +410,6 @@ class Case(Model):
 
 class CasesFile(Model):
     cases: list[Case] = Field(min_length=1)
-
-
 
 
 # quizzes/<id>.yml: one quiz per file
@@ -559,8 +553,6 @@ class TeachingFile(Model):
     lessons: list[Lesson] = Field(min_length=1)
 
 
-
-
 # tools.yml: the founders' funnel check-up and "where to invest first"
 class ToolAction(Model):
     text: Text = Field(description="What to do and why, one or two sentences")
@@ -619,8 +611,6 @@ class Invest(Model):
 class ToolsFile(Model):
     checkup: Checkup
     invest: Invest
-
-
 
 
 # interface.yml: the words the widgets and generated pages use
