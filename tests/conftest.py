@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
+import functools
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
+import typing
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -88,16 +94,83 @@ def frozen_data() -> SiteData:
     return load_data(FROZEN / "data", FROZEN / "content")
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    """The port the browser tests serve the site on; the site is built for that address."""
-    return free_port()
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the site without logging."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+class LocalServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = True
+
+
+class SharedSite(typing.NamedTuple):
+    """One built site and one server for the whole run, whichever worker builds it first."""
+
+    folder: Path
+    port: int
+
+    @property
+    def site(self) -> Path:
+        return self.folder / "site"
+
+
+SERVER = pytest.StashKey[tuple[SharedSite, LocalServer]]()
+
+
+def pytest_configure(config):
+    """In the main process (pytest-xdist's controller, or the only process): pick the folder the site is built
+    into and serve it on a free port for as long as the run lasts."""
+    if hasattr(config, "workerinput"):
+        return
+    shared = SharedSite(Path(tempfile.mkdtemp(prefix="mvs-site-")), free_port())
+    server = LocalServer(("127.0.0.1", shared.port), functools.partial(QuietHandler, directory=str(shared.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    config.stash[SERVER] = (shared, server)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    shared, _ = node.config.stash[SERVER]
+    node.workerinput["mvs_site_folder"] = str(shared.folder)
+    node.workerinput["mvs_site_port"] = shared.port
+
+
+def pytest_unconfigure(config):
+    if SERVER in config.stash:
+        shared, server = config.stash[SERVER]
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(shared.folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_port) -> Path:
-    """The real site, built once per test run with `python -m macros build`."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site") / "site", f"http://127.0.0.1:{site_port}/")
+def shared_site(request) -> SharedSite:
+    worker = getattr(request.config, "workerinput", None)
+    if worker is not None:
+        return SharedSite(Path(worker["mvs_site_folder"]), worker["mvs_site_port"])
+    return request.config.stash[SERVER][0]
+
+
+@pytest.fixture(scope="session")
+def site_port(shared_site) -> int:
+    """The port the site is served on; the site is built for that address."""
+    return shared_site.port
+
+
+@pytest.fixture(scope="session")
+def built_site(shared_site) -> Path:
+    """The real site, built once per run with `python -m macros build` by the first worker that needs it
+    (the others wait for it); tests read it and never change it."""
+    with (shared_site.folder / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared_site.folder / "built"
+        if not done.exists():
+            build_site(ROOT, shared_site.site, f"http://127.0.0.1:{shared_site.port}/")
+            done.touch()
+    return shared_site.site
 
 
 @pytest.fixture

@@ -167,12 +167,16 @@ class _Marks:
         raise KeyError(loc)
 
 
+# libyaml's parser when PyYAML has it (several times faster), with the same nodes and marks.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Reader:
     """Turns one YAML file into plain Python values, remembering marks."""
 
     def __init__(self, rel: str, text: str):
         self.rel = rel
-        self.loader = yaml.SafeLoader(text)
+        self.loader = _YamlLoader(text)
         self.marks = _Marks()
         self.problems: list[Problem] = []
 

@@ -38,10 +38,13 @@ class _TextOnly(HTMLParser):
         self.parts.append(data.replace("\n", " "))
 
 
+_markdown = markdown.Markdown()
+
+
 def plain(text: str) -> str:
     """Markdown -> plain text: links and emphasis keep their words; one line per paragraph or list item."""
     parser = _TextOnly()
-    parser.feed(markdown.markdown(text))
+    parser.feed(_markdown.reset().convert(text))
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)

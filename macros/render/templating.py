@@ -19,11 +19,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 class _PageLinks(markdown.treeprocessors.Treeprocessor):
-    """Point `[text](page.md#anchor)` links at the built page, relative to the current one."""
+    """Point `[text](page.md#anchor)` links at the built page, relative to the page being rendered."""
 
-    def __init__(self, md: markdown.Markdown, links: Links):
-        super().__init__(md)
-        self.links = links
+    links: Links | None = None
 
     def run(self, root: Element) -> None:
         for a in root.iter("a"):
@@ -33,17 +31,24 @@ class _PageLinks(markdown.treeprocessors.Treeprocessor):
 
 
 class _PageLinksExtension(markdown.Extension):
-    def __init__(self, links: Links):
+    def __init__(self):
         super().__init__()
-        self.links = links
+        self.processor: _PageLinks | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.treeprocessors.register(_PageLinks(md, self.links), "mvs_page_links", 5)
+        self.processor = _PageLinks(md)
+        md.treeprocessors.register(self.processor, "mvs_page_links", 5)
+
+
+# One converter for every text (setting one up costs more than most conversions); builds are single-threaded.
+_page_links = _PageLinksExtension()
+_markdown = markdown.Markdown(extensions=[_page_links], output_format="html")
 
 
 def markdown_html(text: str, links: Links) -> Markup:
     """Markdown from a data file -> sanitised HTML."""
-    html = markdown.markdown(text, extensions=[_PageLinksExtension(links)], output_format="html")
+    _page_links.processor.links = links
+    html = _markdown.reset().convert(text)
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None))
 
 

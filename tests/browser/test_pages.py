@@ -19,7 +19,7 @@ def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> lis
     """axe-core's WCAG 2.2 A and AA violations, or those of the given rules only."""
     page.evaluate(axe_source)
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
-    result = page.evaluate("only => axe.run(document, {runOnly: only})", only)
+    result = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
             for v in result["violations"]]
 
@@ -146,3 +146,11 @@ def test_search_loads_only_when_a_reader_searches(open_page, width):
     page.locator(".md-search-result__item").first.wait_for()
     assert search_requested(page) == ["index", "worker"]
     assert watched.errors == []
+
+
+def test_the_watch_catches_a_request_off_the_origin(open_page):
+    """The off-origin check every page test relies on does see such a request, and stops it."""
+    watched = open_page("faq/")
+    status = watched.page.evaluate("fetch('https://cdn.example.org/lib.js').then(() => 'loaded', () => 'stopped')")
+    assert status == "stopped"
+    assert watched.off_origin == ["https://cdn.example.org/lib.js"]

@@ -42,10 +42,10 @@ def test_the_fixture_itself_is_valid(data_dir):
 
 def test_yaml_syntax_error(data_dir):
     text = GOOD.replace("    question: Is sales", "  question: Is sales")
-    assert problems(data_dir, text) == [
-        "data/disagreements.yml:3:3: YAML syntax: expected <block end>, but found '?'"
-        " (while parsing a block collection)"
-    ]
+    # The parser's own words (libyaml's or PyYAML's) after the place and a plain label.
+    [problem] = problems(data_dir, text)
+    assert problem.startswith("data/disagreements.yml:3:3: YAML syntax: ")
+    assert problem.endswith(" (while parsing a block collection)")
 
 
 def test_missing_field(data_dir):
