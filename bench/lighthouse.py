@@ -29,7 +29,8 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 
-from tests.browser.conftest import CHROMIUM_ARGS, LocalServer, QuietHandler, chromium_path
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+from tests.conftest import LocalServer, QuietHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
