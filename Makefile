@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: setup serve build check schema test test-fast lint browser bench clean
+.PHONY: setup serve build check schema test test-fast lint browser bench screenshots clean
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ schema: setup
 	$(PY) -m macros schema
 
 lint: setup
-	$(PY) -m ruff check macros tests bench
+	$(PY) -m ruff check macros tests bench screenshots
 
 # Browser tests need Chromium: use the one on PATH, or install Debian's when running as root.
 browser:
@@ -71,5 +71,10 @@ test-fast: setup lint
 bench: setup browser
 	$(PY) bench/run.py $(BENCH_ARGS)
 
+# PNGs of the key pages and widget states (phone and desktop, light and dark) and the printed plan and
+# worksheet, page by page, in screenshots/out/ (open index.html there): look at them before a change lands.
+screenshots: setup browser
+	$(PY) screenshots/take.py
+
 clean:
-	rm -rf $(SITE) .site-* .pytest_cache .ruff_cache
+	rm -rf $(SITE) .site-* .pytest_cache .ruff_cache screenshots/out

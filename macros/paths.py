@@ -62,6 +62,7 @@ GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 EXAMPLES_OVERVIEW = "examples/index.md"
 QUIZ_PROGRESS = "quizzes/progress.md"
+QUIZ_PAGES = "quizzes/"  # pages given over to a quiz (the final quiz), rather than closing a topic
 CHECKUP = "tools/checkup.md"
 INVEST = "tools/invest.md"
 TEACHERS_OVERVIEW = "teachers/index.md"

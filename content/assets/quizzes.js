@@ -329,10 +329,14 @@
     this.result = scoring.score(this.kind, this.answer, response);
     this.result.response = response;
     this.setLocked(true);
+    var fullyRight = this.result.score === 1;
+    this.root.setAttribute("data-result", fullyRight ? "right" : this.result.score > 0 ? "partly" : "wrong");
+    this.retryButton.hidden = fullyRight;
     this.mark(response);
     this.say(this.explain(response));
     if (!restoring) {
-      this.retryButton.focus();
+      // A right answer has nothing to try again: focus stays on its feedback, where Tab goes on.
+      (fullyRight ? this.feedback : this.retryButton).focus();
       this.quiz.remember(this);
     }
   };
@@ -344,6 +348,7 @@
     if (r.score === 1) return words.right;
     if (this.kind === "multiple") {
       if (r.score === 0 && !r.hits) return words.multiple_none;
+      if (r.score === 0) return say(words.multiple_cancelled, { hits: r.hits, right: r.right, wrong: r.falseAlarms });
       var partly = !r.falseAlarms ? words.multiple_partly
         : r.falseAlarms > 1 ? words.multiple_partly_wrong : words.multiple_partly_one_wrong;
       return say(partly, { hits: r.hits, right: r.right, wrong: r.falseAlarms, score: score });
@@ -375,7 +380,7 @@
       list.appendChild(el("li", "", say(words.you_chose, { option: text(chosen), because: because(chosen) })));
       if (this.result.score < 1) {
         var right = '[data-option="' + String(this.answer) + '"]';
-        list.appendChild(el("li", "", say(words.the_answer_is, { option: text(right), because: because(right) })));
+        list.appendChild(el("li", "", say(words.the_answer_is, { option: text(right) })));
       }
     } else if (this.kind === "multiple") {
       var answer = this.answer;
@@ -404,8 +409,16 @@
         list.appendChild(el("li", "", say(words.order_item, { item: text(item), because: because(item) })));
       }
     }
-    parts.push(list);
     parts.push(key.querySelector(".mvs-q__explanation").cloneNode(true));
+    if (this.kind === "single" || this.kind === "true_false") {
+      parts.splice(1, 0, list);
+    } else {
+      // One line per option or item: folded, so the feedback does not fill a phone's screen.
+      var details = el("details", "mvs-q__details");
+      details.appendChild(el("summary", "", words.each_option));
+      details.appendChild(list);
+      parts.push(details);
+    }
     var cite = key.querySelector(".mvs-cite");
     if (cite) parts.push(cite.cloneNode(true));
     return parts;
@@ -453,6 +466,7 @@
 
   Question.prototype.reset = function (focus) {
     this.result = null;
+    this.root.removeAttribute("data-result");
     this.unmark();
     this.say([]);
     this.setLocked(false);

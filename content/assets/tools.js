@@ -182,6 +182,7 @@
     this.form = root.querySelector("form");
     this.results = root.querySelector("[data-results]");
     this.status = root.querySelector("[data-status]");
+    this.summary = root.querySelector("[data-error-summary]");
     var ids = this.config.stages.map(function (s) { return s.id; });
     this.counts = ids.concat(["sale"]);
     this.fields = this.counts.concat(ids.slice(1).map(function (id) { return "t-" + id; }),
@@ -208,10 +209,17 @@
         self.update(true);
       }
     });
+    this.summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-field]");
+      if (!link) return;
+      event.preventDefault();
+      self.focusField(link.getAttribute("data-field"));
+    });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(self.timer);
-      self.update(true);
+      self.update(true, true);
+      if (!self.summary.hidden) self.summary.focus();
     });
     root.querySelector("[data-clear]").addEventListener("click", function () { self.clear(); });
     this.update(false);
@@ -296,6 +304,42 @@
     this.input(this.fields[0]).focus();
   };
 
+  /* Focus a field with its label in view, as a link in the error summary does. */
+  Checkup.prototype.focusField = function (name) {
+    var input = this.input(name);
+    var label = input.labels && input.labels[0];
+    (label || input).scrollIntoView({ block: "start" });
+    input.focus({ preventScroll: true });
+  };
+
+  /* The error summary at the top of the form: once the form has been sent with errors, it lists each field
+     still to fix, linked to it, and closes when none is left. */
+  Checkup.prototype.summarise = function (errors, open) {
+    var self = this;
+    var list = this.summary.querySelector("[data-error-list]");
+    var names = this.active().filter(function (name) {
+      return errors[name] && self.input(name).getAttribute("aria-invalid") === "true";
+    });
+    if (!names.length || (this.summary.hidden && !open)) {
+      this.summary.hidden = true;
+      return;
+    }
+    this.summary.querySelector("[data-error-title]").textContent = this.config.messages.status.summary_title;
+    list.replaceChildren.apply(list, names.map(function (name) {
+      var input = self.input(name);
+      var label = input.labels && input.labels[0];
+      var field = label ? label.firstChild.textContent.trim() : name;
+      var link = document.createElement("a");
+      link.href = "#" + input.id;
+      link.setAttribute("data-field", name);
+      link.textContent = field + ": " + errors[name];
+      var item = document.createElement("li");
+      item.appendChild(link);
+      return item;
+    }));
+    this.summary.hidden = false;
+  };
+
   /* Show each field's message (only for fields the founder has typed in, until they submit); returns how many. */
   Checkup.prototype.showErrors = function (errors, touched) {
     var self = this;
@@ -317,7 +361,7 @@
     return shown;
   };
 
-  Checkup.prototype.update = function (touched) {
+  Checkup.prototype.update = function (touched, submitted) {
     var basis = this.basis();
     this.root.querySelectorAll("[data-basis-fields]").forEach(function (set) {
       set.hidden = set.getAttribute("data-basis-fields") !== basis;
@@ -328,6 +372,7 @@
     var empty = active.every(function (name) { return raw[name].trim() === ""; });
     var checked = validate(raw, stages, this.config, basis);
     var shown = this.showErrors(checked.errors, touched && !empty);
+    this.summarise(checked.errors, submitted && !empty);
     if (touched) this.save(raw);
     var problems = Object.keys(checked.errors).length;
     if (empty || problems) {

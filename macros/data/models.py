@@ -704,6 +704,7 @@ class CheckupErrors(Model):
 
 
 class CheckupStatus(Model):
+    summary_title: Words = Field(description="Heads the list of fields to fix, shown when the form is sent with errors")
     fill_in: Words
     one_to_fix: Words
     many_to_fix: Message("count")
@@ -761,6 +762,7 @@ class QuizWords(Model):
     right: Words
     not_quite: Words
     multiple_none: Words
+    multiple_cancelled: Message("hits", "right", "wrong")
     multiple_partly: Message("hits", "right", "score")
     multiple_partly_one_wrong: Message("hits", "right", "wrong", "score")
     multiple_partly_wrong: Message("hits", "right", "wrong", "score")
@@ -769,13 +771,14 @@ class QuizWords(Model):
     order_partly: Message("pairs", "total", "score")
     order_none: Message("pairs", "total", "score")
     you_chose: Message("option", "because")
-    the_answer_is: Message("option", "because")
+    the_answer_is: Message("option")
     chosen_right: Message("option", "because")
     chosen_wrong: Message("option", "because")
     missed: Message("option", "because")
     sorted_right: Message("item", "category", "because")
     sorted_wrong: Message("item", "category", "chosen", "because")
     right_order: Words
+    each_option: Words
     order_item: Message("item", "because")
     marks: QuizMarks
     moved: Message("item", "position", "count")

@@ -42,6 +42,11 @@ def reader_paths(data: SiteData, links: Links) -> str:
     return render_template("reader_paths.html.jinja", data, links, paths=data.home.paths)
 
 
+def reader_paths_jumps(data: SiteData, links: Links) -> str:
+    """The three ways in, in a line at the top of the home page, each leading to its card below."""
+    return render_template("reader_paths_jumps.html.jinja", data, links, paths=data.home.paths)
+
+
 def definitions(data: SiteData, links: Links, subject: str) -> str:
     """Every definition of one subject (marketing or sales), side by side."""
     items = [d for d in data.definitions.definitions if d.subject == subject]
@@ -237,8 +242,8 @@ def example_fields(data: SiteData, links: Links) -> str:
 
 PAGE_MACROS = {
     f.__name__: f
-    for f in (one_minute, reader_paths, definitions, synthesis, comparison_table, process_steps, handoff,
-              channels, sales_tactics, metrics, topics, disagreements, faq, glossary, sources_list, funnel_chart,
-              funnel_summary, funnel_stages, concept_funnels, simulator, example_page, example_list,
-              examples_overview, example_funnels, cases, example_fields)
+    for f in (one_minute, reader_paths, reader_paths_jumps, definitions, synthesis, comparison_table,
+              process_steps, handoff, channels, sales_tactics, metrics, topics, disagreements, faq, glossary,
+              sources_list, funnel_chart, funnel_summary, funnel_stages, concept_funnels, simulator, example_page,
+              example_list, examples_overview, example_funnels, cases, example_fields)
 }

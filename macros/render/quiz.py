@@ -41,7 +41,8 @@ def quiz(data: SiteData, links: Links, quiz_id: str) -> str:
     found = data.quiz(quiz_id)
     if links.current != page_url(found.page, links.directory_urls):
         raise ValueError(f"data/quizzes/{quiz_id}.yml says page: {found.page}, but the quiz is on {links.current}")
-    return f"{HEADING}\n\n" + render_template("quiz.html.jinja", data, links, **_context(data, found))
+    folded = not found.page.startswith(paths.QUIZ_PAGES)
+    return f"{HEADING}\n\n" + render_template("quiz.html.jinja", data, links, folded=folded, **_context(data, found))
 
 
 def quiz_list(data: SiteData, links: Links) -> str:

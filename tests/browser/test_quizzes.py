@@ -7,8 +7,10 @@ import json
 import pytest
 
 from macros.data import models
+from macros.data.messages import fill
 from macros.data.quizzes import fingerprint
 from macros.paths import page_url
+from tests.browser.test_funnels import LAYOUT_SHIFT
 from tests.browser.test_pages import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -112,12 +114,40 @@ def test_each_kind_answers_by_keyboard_with_announced_feedback(open_page, site_d
     assert feedback.inner_text().startswith("Right.")
     explanation = box.locator(".mvs-q__answer .mvs-q__explanation").text_content().strip()
     assert explanation and explanation in feedback.text_content()
-    # Focus moves to "Try again", which brings the question back.
+    # A right answer has nothing to try again: focus rests on the feedback, and the card says "right".
+    assert box.get_attribute("data-result") == "right"
+    assert not box.locator(".mvs-q__retry").is_visible()
+    assert page.evaluate("() => document.activeElement.classList.contains('mvs-q__feedback')")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("kind", list(models.QUESTION_KINDS))
+def test_a_wrong_answer_offers_try_again_which_brings_the_question_back(open_page, site_data, kind):
+    quiz, question = first_of_kind(site_data, kind)
+    page = open_page(page_url(quiz.page, True)).page
+    answer_by_keyboard(page, quiz, question, correct=False)
+    box = fieldset(page, quiz, question)
+    feedback = box.locator(".mvs-q__feedback")
+    # One item moved out of place still keeps some pairs in order: a wrong order is partly right.
+    assert feedback.inner_text().startswith("Partly right" if kind == "order" else "Not quite")
+    assert box.get_attribute("data-result") == ("partly" if kind == "order" else "wrong")
     assert page.evaluate("() => document.activeElement.classList.contains('mvs-q__retry')")
     page.keyboard.press("Enter")
     assert feedback.inner_text() == ""
+    assert box.get_attribute("data-result") is None
     assert box.locator(".mvs-q__check").is_visible()
-    assert watched.errors == []
+
+
+def test_a_wrong_choice_names_the_right_answer_without_its_praise(open_page, site_data):
+    """After a wrong answer the right option is named, not followed by feedback written for those who chose it."""
+    quiz, question = first_of_kind(site_data, "true_false")
+    page = open_page(page_url(quiz.page, True)).page
+    answer_by_keyboard(page, quiz, question, correct=False)
+    text = fieldset(page, quiz, question).locator(".mvs-q__feedback").inner_text()
+    right = "True" if question.answer else "False"
+    praise = question.feedback_true if question.answer else question.feedback_false
+    assert fill(site_data.interface.quiz.the_answer_is, option=right) in text
+    assert " ".join(praise.split()) not in " ".join(text.split())
 
 
 @pytest.mark.parametrize("kind", ["multiple", "classify", "order"])
@@ -139,6 +169,24 @@ def test_partly_right_answers_get_partial_credit(open_page, site_data, kind):
         n = len(question.items)
         assert score == pytest.approx((n - 3) / (n - 1))
         assert f"{n - 3} of {n - 1}" in text
+
+
+def test_right_options_cancelled_by_wrong_ones_score_nothing_and_say_not_quite(open_page, site_data):
+    quiz, question = first_of_kind(site_data, "multiple")
+    page = open_page(page_url(quiz.page, True)).page
+    ready(page, quiz)
+    box = fieldset(page, quiz, question)
+    first_right = next(i for i, o in enumerate(question.options) if o.correct)
+    for i, option in enumerate(question.options):
+        if i == first_right or not option.correct:
+            box.locator(f"input[value='{i}']").check()
+    box.locator(".mvs-q__check").click()
+    right = sum(o.correct for o in question.options)
+    wrong = len(question.options) - right
+    text = box.locator(".mvs-q__feedback").inner_text()
+    assert text.startswith(fill(site_data.interface.quiz.multiple_cancelled, hits=1, right=right, wrong=wrong))
+    assert box.get_attribute("data-result") == "wrong"
+    assert stored(page)["quizzes"][quiz.id]["answers"][question.id]["score"] == 0
 
 
 def test_answering_without_choosing_asks_for_a_choice(open_page, site_data):
@@ -165,7 +213,9 @@ def test_progress_survives_a_reload(open_page, site_data):
     for q in (first, second):
         box = fieldset(page, quiz, q)
         assert box.locator(".mvs-q__feedback").inner_text() == before[q.id]
-        assert box.locator(".mvs-q__retry").is_visible()
+    # The wrong answer can be tried again; the right one has nothing to try.
+    assert fieldset(page, quiz, second).locator(".mvs-q__retry").is_visible()
+    assert not fieldset(page, quiz, first).locator(".mvs-q__retry").is_visible()
     assert page.locator(f"#quiz-{quiz.id} .mvs-quiz__score").inner_text() == summary
     untouched = fieldset(page, quiz, quiz.questions[2])
     assert untouched.locator(".mvs-q__feedback").inner_text() == ""
@@ -299,12 +349,26 @@ def test_printed_quiz_shows_questions_without_answers(open_page, site_data):
     assert page.locator(f"#quiz-{quiz.id} .mvs-q__print-choices:visible").count() > 0
 
 
-def test_answered_quiz_passes_axe_in_both_palettes(open_page, axe_source, site_data):
-    quiz = site_data.quiz("differences")
-    watched = open_page(page_url(quiz.page, True))
-    page = watched.page
-    for question in quiz.questions[:4]:
-        answer_by_keyboard(page, quiz, question, correct=question.kind == "single")
+@pytest.mark.parametrize("width", [360, 1280])
+def test_answered_quiz_passes_axe_in_both_palettes(open_page, axe_source, site_data, width):
+    """Answers right, wrong and partly right on show, with a "why each choice" opened: axe-clean (WCAG 2.2 AA,
+    target size included) on a phone and a desktop, in the light and the dark palette."""
+    quiz = site_data.quiz("final")
+    page = open_page(page_url(quiz.page, True), width=width).page
+    shown = {}
+    for question in quiz.questions:
+        if "partly" not in shown and question.kind in ("multiple", "classify", "order"):
+            answer_by_keyboard(page, quiz, question, partly=True)
+            shown["partly"] = question
+        elif "right" not in shown:
+            answer_by_keyboard(page, quiz, question)
+            shown["right"] = question
+        elif "wrong" not in shown and question.kind != "order":
+            answer_by_keyboard(page, quiz, question, correct=False)
+            shown["wrong"] = question
+    assert {state: fieldset(page, quiz, q).get_attribute("data-result") for state, q in shown.items()} == {
+        "right": "right", "wrong": "wrong", "partly": "partly"}
+    fieldset(page, quiz, shown["partly"]).locator(".mvs-q__details summary").click()
     assert axe_violations(page, axe_source) == []
     page.locator("label.md-header__button[for^='__palette']:visible").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
@@ -336,6 +400,20 @@ def test_a_quiz_costs_no_elements_until_it_comes_near(open_page, site_data):
     ready(page, quiz)
     assert page.locator(f"#quiz-{quiz.id} fieldset.mvs-q").count() == len(quiz.questions)
     assert page.evaluate("document.getElementsByTagName('*').length") > elements + 10 * len(quiz.questions)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_page_given_over_to_its_quiz_shows_it_at_once_with_nothing_moving(open_page, site_data, width):
+    """The final quiz is the page's content: its questions come with the page (no <noscript> to unfold), and
+    the page does not shift as the quiz starts (Lighthouse counted 0.2 when it was folded)."""
+    quiz = site_data.quiz("final")
+    page = open_page(page_url(quiz.page, True), width=width, height=740).page
+    assert page.locator(f"#quiz-{quiz.id} noscript").count() == 0
+    page.evaluate(LAYOUT_SHIFT)
+    ready(page, quiz)
+    page.wait_for_timeout(300)
+    assert page.locator(f"#quiz-{quiz.id} fieldset.mvs-q").count() == len(quiz.questions)
+    assert page.evaluate("window.__shift") < 0.01
 
 
 def test_printing_unfolds_the_quiz_even_before_it_was_near(open_page, site_data):

@@ -125,11 +125,52 @@ def test_bad_numbers_get_a_message_and_aria_invalid(open_page, site_data, field,
     assert page.locator(f"#checkup-{field}").get_attribute("aria-describedby") == f"checkup-{field}-error"
     assert page.locator("[data-results]").is_hidden()
     assert page.locator("[data-status]").inner_text() == site_data.interface.checkup.status.one_to_fix
+    summary = page.locator("[data-error-summary]")
+    assert page.evaluate("() => document.activeElement.matches('[data-error-summary]')")
+    assert summary.locator("a").all_inner_texts() == [f"{label(page, field)}: {message}"]
     # Nothing typed is lost: the other fields keep their numbers, and fixing the field brings the results back.
     assert page.locator("#checkup-reached").input_value() == (NUMBERS["reached"] if field != "reached" else value)
     fill_by_keyboard(page, {field: {**NUMBERS, **TARGETS}[field]})
     page.locator("[data-results]").wait_for(state="visible")
     assert page.locator(f"#checkup-{field}").get_attribute("aria-invalid") is None
+    assert summary.is_hidden()
+
+
+def label(page, field: str) -> str:
+    """A field's own name: its label's first words, before the owner tag and the hint."""
+    return page.locator(f"label[for='checkup-{field}']").evaluate("l => l.firstChild.textContent.trim()")
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_errors_are_summarised_at_the_top_and_each_link_reaches_its_field(open_page, site_data, axe_source, width):
+    """Sent with two bad numbers, far down a phone's screen: the summary takes focus at the top of the form, a
+    link takes the founder to the field, and the page passes axe in both palettes with the errors showing."""
+    watched = open_page("tools/checkup/", width=width, height=740)
+    page = watched.page
+    fill_by_keyboard(page, {**NUMBERS, **TARGETS, "leads": "many", "t-offers": "150"})
+    summary = page.locator("[data-error-summary]")
+    summary.wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement.matches('[data-error-summary]')")
+    assert summary.locator("[data-error-title]").inner_text() == site_data.interface.checkup.status.summary_title
+    assert summary.evaluate("s => s.getBoundingClientRect().top >= 0 && s.getBoundingClientRect().top < innerHeight")
+    links = summary.locator("a")
+    assert links.count() == 2
+    links.nth(1).click()
+    assert page.evaluate("() => document.activeElement.id") == "checkup-t-offers"
+    assert page.locator("#checkup-t-offers").evaluate("f => { const r = f.getBoundingClientRect(); "
+                                                     "return r.top >= 0 && r.bottom <= innerHeight; }")
+    assert axe_violations(page, axe_source) == []
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.mouse.move(5, 450)
+    page.wait_for_timeout(300)
+    assert axe_violations(page, axe_source) == []
+    # Fixing one field leaves one link; fixing both closes the summary.
+    fill_by_keyboard(page, {"leads": NUMBERS["leads"]})
+    assert summary.locator("a").count() == 1
+    fill_by_keyboard(page, {"t-offers": TARGETS["t-offers"]})
+    summary.wait_for(state="hidden")
+    assert watched.errors == []
 
 
 def test_the_shared_link_restores_the_numbers_in_a_new_page(open_page):

@@ -19,6 +19,7 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 CASES = {
     "one_minute": ("index.md", ()),
     "reader_paths": ("index.md", ()),
+    "reader_paths_jumps": ("index.md", ()),
     "definitions_marketing": ("definitions.md", ("marketing",)),
     "synthesis": ("definitions.md", ()),
     "comparison_table": ("differences.md", ()),
