@@ -253,6 +253,14 @@
     });
     var rows = svg.querySelectorAll(".mvs-bars__row");
     var cells = chart.querySelectorAll("tbody tr");
+    // Each stage's name and owner, then (after the top) the share of the stage before, as charts.py writes it.
+    var bases = JSON.parse(svg.getAttribute("data-labels"));
+    var labels = bases.map(function (base, i) {
+      if (i === 0) return base;
+      var share = counts[i - 1] > 0 ? counts[i] / counts[i - 1] : 0;
+      return common.format(svg.getAttribute("data-share-label"), { label: base, share: percent(share) });
+    });
+    figure.layout.yaxis.ticktext = labels;
     xs.forEach(function (count, i) {
       var place = places[i];
       var bar = rows[i].querySelector(".mvs-bars__bar");
@@ -267,6 +275,7 @@
       else value.removeAttribute("style");
       value.classList.toggle("mvs-bars__value--inside", place.inside);
       value.textContent = common.number(count);
+      rows[i].querySelector(".mvs-bars__label").textContent = labels[i];
       var top = counts[0] > 0 ? counts[i] / counts[0] : 0;
       var previous = i === 0 ? null : (counts[i - 1] > 0 ? counts[i] / counts[i - 1] : 0);
       var td = cells[i].querySelectorAll("td");

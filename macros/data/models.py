@@ -652,6 +652,8 @@ class QuestionKinds(Model):
 
 class ChartWords(Model):
     legend_title: Words = Field(description="Title of the chart's legend of owners")
+    stage_share: Message("label", "share") = Field(description="A stage's label on the chart, after the top stage")
+    shares_note: Words = Field(description="Says what the share after each stage's name is")
     hover_count: Message("stage", "people")
     hover_previous: Message("share")
     hover_top: Message("share")

@@ -62,8 +62,10 @@ def x_half_range(counts: list[float]) -> float:
     return max(max(funnel_math.whole(c) for c in counts), 1) * ROOM / 2
 
 
-def stage_label(name: str, owner: str, words: models.InterfaceFile) -> str:
-    return f"{name} ({words.owners.model_dump()[owner].lower()})"
+def stage_label(name: str, owner: str, words: models.InterfaceFile, previous: float | None = None) -> str:
+    """A stage's name and owner, then (after the top stage) the share of the stage before that reached it."""
+    label = f"{name} ({words.owners.model_dump()[owner].lower()})"
+    return label if previous is None else fill(words.charts.stage_share, label=label, share=_percent(previous))
 
 
 def funnel_figure(names: list[str], counts: list[float], owners: list[str], words: models.InterfaceFile) -> dict:
@@ -119,7 +121,7 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
                 "title": {"text": chart.legend_title, "side": "top", "font": {"size": FONT_SIZE}}},
         # Each stage's label, which names its owner too (so colour is never the only cue), sits above its bar.
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": names, "tickvals": names,
-               "ticktext": [stage_label(n, o, words) for n, o in zip(names, owners, strict=True)],
+               "ticktext": [stage_label(n, o, words, row[1]) for n, o, row in zip(names, owners, rows, strict=True)],
                "range": [len(names) - 0.5, -0.5], "autorange": False, "fixedrange": True, "automargin": False,
                "showgrid": False, "zeroline": False, "showline": False, "ticks": "",
                "ticklabelposition": "inside", "ticklabelshift": LABEL_RISE, "ticklabeloverflow": "allow"},
@@ -206,10 +208,11 @@ def funnel_svg(names: list[str], counts: list[float], owners: list[str], words: 
         legend.append({"owner": owner, "label": labels[owner], "x": length(start[0], start[1]),
                        "symbol_dx": _number(LEGEND_SYMBOL_X - LEGEND_SYMBOL / 2), "text_dx": _number(LEGEND_TEXT_X)})
     rows = []
+    shares = [previous for _, previous, _ in stage_table(counts)]
     for i, (name, count, owner) in enumerate(zip(names, counts, owners, strict=True)):
         middle = top + (i + 0.5) * row
         rows.append({
-            "name": name, "owner": owner, "label": stage_label(name, owner, words), "value": number(count),
+            "name": name, "owner": owner, "label": stage_label(name, owner, words, shares[i]), "value": number(count),
             "label_y": _number(middle - LABEL_RISE + MID_SHIFT * FONT_SIZE),
             "bar_y": _number(middle - row * BAR / 2), "bar_height": _number(row * BAR),
             "middle": _number(middle), **bar_geometry(count, half),
@@ -221,6 +224,9 @@ def funnel_svg(names: list[str], counts: list[float], owners: list[str], words: 
         "legend_symbol": LEGEND_SYMBOL, "legend_text_y": _number(entry_middle + LEGEND_TEXT_SHIFT * line),
         "label_x": _number(MARGIN["l"] + TEXTPAD),  # a label inside the plot area starts a gap from its edge
         "rows": rows,
+        # What funnels.js needs to write the labels for new numbers: each stage's name and owner, and the pattern.
+        "labels": figure_json([stage_label(n, o, words) for n, o in zip(names, owners, strict=True)]),
+        "share_label": words.charts.stage_share,
         # What funnels.js needs to place the bars for new numbers as bar_geometry does.
         "geometry": figure_json({"room": ROOM, "l": MARGIN["l"], "r": MARGIN["r"], "textpad": TEXTPAD,
                                  "minBar": MIN_BAR, "thin": THIN, "inside": INSIDE}),

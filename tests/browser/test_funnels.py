@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from macros.data import funnel_math as fm
-from tests.browser.conftest import Watched, wait_ready
-from tests.browser.test_pages import plotly_requests, scroll_to_bottom
+from tests.browser.conftest import Watched, switch_to_dark, wait_ready
+from tests.browser.test_pages import axe_violations, plotly_requests, scroll_to_bottom
 
 pytestmark = pytest.mark.browser
 CHART_IDS = ["chart-customer", "chart-simulator", "chart-restaurant", "chart-software-firm", "chart-clothing-store"]
@@ -271,13 +271,15 @@ def test_a_failed_plotly_load_leaves_the_static_chart(open_page):
 STATIC_BARS = """id => [...document.querySelectorAll('#' + id + ' svg.mvs-bars .mvs-bars__row')].map(row => {
     const bar = row.querySelector('.mvs-bars__bar'), value = row.querySelector('.mvs-bars__value');
     return [bar.getAttribute('x'), bar.getAttribute('width'), bar.getAttribute('style'),
-            value.getAttribute('x'), value.getAttribute('dx'), value.getAttribute('style'), value.textContent];
+            value.getAttribute('x'), value.getAttribute('dx'), value.getAttribute('style'), value.textContent,
+            row.querySelector('.mvs-bars__label').textContent];
 })"""
 
 
 def test_the_simulator_redraws_the_static_chart_until_plotly_has_loaded(open_page, site_data):
-    """New numbers before plotly.js has loaded (here it never does) show on the SVG, placed as the build
-    places them: a preset's chart in the simulator is the same as that worked example's chart."""
+    """New numbers before plotly.js has loaded (here it never does) show on the SVG, placed and labelled (each
+    stage's share of the one before) as the build does: a preset's chart in the simulator is the same as that
+    worked example's chart."""
     page = open_page("funnel/").page
     page.route("**/plotly-*.js", lambda route: route.abort())
     start = page.evaluate(STATIC_BARS, "chart-simulator")
@@ -394,7 +396,8 @@ def test_presets_show_the_example_numbers(open_page, site_data):
         assert page.locator("#sim-reached").input_value() == str(counts[0])
 
 
-def test_keyboard_moves_a_rate_and_updates_chart_and_announcement(open_page, site_data):
+def test_keyboard_moves_a_rate_and_updates_chart_and_announcement(open_page, site_data, axe_source):
+    """...and the page, with the simulator moved and its chart drawn, passes axe in the light and dark palettes."""
     page = open_page("funnel/").page
     wait_drawn(page, "chart-simulator")
     close = page.locator("#sim-customers")
@@ -419,6 +422,9 @@ def test_keyboard_moves_a_rate_and_updates_chart_and_announcement(open_page, sit
     }""")
     assert drawn == customers
     assert page.locator("[data-verdict]").inner_text()
+    assert axe_violations(page, axe_source) == []
+    switch_to_dark(page)
+    assert axe_violations(page, axe_source) == []
 
 
 def opening(message: str) -> str:

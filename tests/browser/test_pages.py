@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.paths import page_url
+from tests.browser.conftest import switch_to_dark
 from tests.build.test_site import ALL_PAGES, CONTENT_PAGES
 
 pytestmark = pytest.mark.browser
@@ -69,12 +70,7 @@ def test_every_page_loads_cleanly_fits_a_phone_and_passes_axe_in_both_palettes(o
     assert overflow_on_a_phone(page) == (0, [])
     page.set_viewport_size({"width": 1280, "height": 900})
     assert axe_violations(page, axe_source) == []
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    # Move the pointer off the toggle, so its tooltip is not caught half faded in.
-    page.mouse.move(5, 450)
-    page.wait_for_function("!document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
-    page.wait_for_timeout(300)
+    switch_to_dark(page)
     # The dark palette changes colours only, so the rules that look at colour are the ones to run again.
     assert axe_violations(page, axe_source, COLOUR_RULES) == []
     assert watched.errors == []

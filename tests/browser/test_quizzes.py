@@ -10,6 +10,7 @@ from macros.data import models
 from macros.data.messages import fill
 from macros.data.quizzes import fingerprint
 from macros.paths import page_url
+from tests.browser.conftest import switch_to_dark
 from tests.browser.test_funnels import LAYOUT_SHIFT
 from tests.browser.test_pages import axe_violations
 
@@ -370,10 +371,7 @@ def test_answered_quiz_passes_axe_in_both_palettes(open_page, axe_source, site_d
         "right": "right", "wrong": "wrong", "partly": "partly"}
     fieldset(page, quiz, shown["partly"]).locator(".mvs-q__details summary").click()
     assert axe_violations(page, axe_source) == []
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    page.mouse.move(5, 450)
-    page.wait_for_timeout(300)
+    switch_to_dark(page)
     assert axe_violations(page, axe_source) == []
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from macros.data.messages import fill
+from tests.browser.conftest import switch_to_dark
 from tests.browser.test_pages import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -160,10 +161,7 @@ def test_errors_are_summarised_at_the_top_and_each_link_reaches_its_field(open_p
     assert page.locator("#checkup-t-offers").evaluate("f => { const r = f.getBoundingClientRect(); "
                                                      "return r.top >= 0 && r.bottom <= innerHeight; }")
     assert axe_violations(page, axe_source) == []
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    page.mouse.move(5, 450)
-    page.wait_for_timeout(300)
+    switch_to_dark(page)
     assert axe_violations(page, axe_source) == []
     # Fixing one field leaves one link; fixing both closes the summary.
     fill_by_keyboard(page, {"leads": NUMBERS["leads"]})

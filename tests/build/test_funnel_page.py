@@ -8,6 +8,7 @@ import json
 from bs4 import BeautifulSoup
 
 from macros.build.vendor import PLOTLY_BUNDLE
+from macros.data.messages import fill
 from tests.build.test_site import GENERATED_PAGES, NAV_PAGES, soup_of
 
 
@@ -38,8 +39,12 @@ def test_customer_funnel_bars_say_who_owns_each_stage(built_site, site_data):
     # The static chart (an SVG drawn at build time): each stage's label names its owner, its bar shows its count.
     labels = [v.get_text() for v in chart.select("svg.mvs-bars .mvs-bars__label")]
     values = [v.get_text() for v in chart.select("svg.mvs-bars .mvs-bars__value")]
-    for stage, label, value in zip(site_data.funnels.customer_funnel.stages, labels, values, strict=True):
-        assert label == f"{stage.name} ({names[stage.owner].lower()})"
+    # After the top, the label goes on with the share of the stage before that reached this one.
+    stages = site_data.funnels.customer_funnel.stages
+    for i, (stage, label, value) in enumerate(zip(stages, labels, values, strict=True)):
+        own = f"{stage.name} ({names[stage.owner].lower()})"
+        share = f"{stage.count / stages[i - 1].count:.1%}" if i else None
+        assert label == (fill(site_data.interface.charts.stage_share, label=own, share=share) if share else own)
         assert value == f"{stage.count:,}"
     assert chart.select_one("svg.mvs-bars title").get_text() == site_data.funnels.customer_funnel.title
     assert chart.select_one("svg.mvs-bars desc").get_text() == chart.select_one("[data-summary]").get_text()

@@ -11,6 +11,7 @@ import pytest
 
 from macros.data import funnel_math as fm
 from macros.data.loading import DataError, load_data
+from macros.data.messages import fill
 from macros.render import charts
 from macros.render.charts import figure_json, funnel_figure, funnel_svg
 from tests.conftest import FROZEN, ROOT, edit, problems_in
@@ -76,8 +77,13 @@ def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(site_data
         assert set(trace["text"]) == {trace["name"]}
     labels = dict(zip(figure["layout"]["yaxis"]["tickvals"], figure["layout"]["yaxis"]["ticktext"], strict=True))
     owner_labels = site_data.interface.owners.model_dump()
-    for stage in stages:
-        assert labels[stage.name] == f"{stage.name} ({owner_labels[stage.owner].lower()})"
+    shares = [previous for _, previous, _ in fm.stage_table([s.count for s in stages])]
+    assert shares[0] is None and all(shares[1:])
+    for stage, previous in zip(stages, shares, strict=True):
+        label = f"{stage.name} ({owner_labels[stage.owner].lower()})"
+        share = f"{previous:.1%}" if previous else None
+        assert labels[stage.name] == (fill(site_data.interface.charts.stage_share, label=label, share=share)
+                                      if share else label)
     assert {t["name"] for t in figure["data"]} == {owner_labels[o] for o in owners}
     shown = [y for t in figure["data"] for y in t["y"]]
     assert sorted(shown) == sorted(s.name for s in stages)

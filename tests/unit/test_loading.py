@@ -212,11 +212,18 @@ def test_a_message_with_an_unknown_or_a_missing_placeholder(data_dir):
     text = text.replace('reach: "Enter a whole number from 1 to {max}."', 'reach: "Enter a whole number up to {maxi}."')
     text = text.replace('too_large: "That is more than {max}; check', 'too_large: "That is more than that; check')
     text = text.replace("  copied: Link copied.", '  copied: "Link copied to {place}."')
+    lines = text.splitlines()
+
+    def line(snippet: str) -> int:
+        return next(n for n, content in enumerate(lines, 1) if snippet in content)
+
     assert problems(data_dir, text, "interface.yml") == [
-        "data/interface.yml:46:12: simulator.errors.reach: unknown placeholder {maxi}; missing placeholder {max};"
-        " this message uses {max}",
-        "data/interface.yml:67:11: simulator.copied: unknown placeholder {place}; this message uses no placeholders",
-        "data/interface.yml:78:16: checkup.errors.too_large: missing placeholder {max}; this message uses {max}",
+        f"data/interface.yml:{line('{maxi}')}:12: simulator.errors.reach: unknown placeholder {{maxi}}; missing"
+        " placeholder {max}; this message uses {max}",
+        f"data/interface.yml:{line('{place}')}:11: simulator.copied: unknown placeholder {{place}}; this message uses"
+        " no placeholders",
+        f"data/interface.yml:{line('more than that')}:16: checkup.errors.too_large: missing placeholder {{max}}; this"
+        " message uses {max}",
     ]
 
 
