@@ -137,6 +137,17 @@ def checkup_errors(page, name: str, shooter: Shooter) -> None:
     shooter.shot(page, f"{name}-summary-link-followed")
 
 
+def checkup_results(page, name: str, shooter: Shooter) -> None:
+    numbers = {"reached": "5000", "leads": "400", "mql": "100", "sql": "60", "offers": "40", "customers": "10",
+               "sale": "900", "t-leads": "10", "t-mql": "50", "t-sql": "50", "t-offers": "50", "t-customers": "20"}
+    for field, value in numbers.items():
+        page.locator(f"#checkup-{field}").fill(value)
+    page.locator(".mvs-checkup__form button[type=submit]").click()
+    results = page.locator("[data-results]")
+    results.wait_for(state="visible")
+    shooter.shot(page, f"{name}-results", results)
+
+
 def chart_states(page, name: str, shooter: Shooter) -> None:
     frame = page.locator(".mvs-chart__frame").first
     shooter.shot(page, f"{name}-static", frame)
@@ -173,6 +184,7 @@ def main(argv: list[str]) -> int:
                 shooter.every_size(name, path, lambda page, n: shooter.shot(page, n))
             shooter.every_size("quiz", "quizzes/final/", lambda page, n: quiz_states(page, n, shooter))
             shooter.every_size("checkup-errors", "tools/checkup/", lambda page, n: checkup_errors(page, n, shooter))
+            shooter.every_size("checkup", "tools/checkup/", lambda page, n: checkup_results(page, n, shooter))
             shooter.every_size("chart", "funnel/", lambda page, n: chart_states(page, n, shooter))
             for name, path in PRINTED.items():
                 context, page = shooter.open(path, "desktop", "light")

@@ -247,8 +247,8 @@
       stages.forEach(function (stage, i) { if (stage.owner === trace.meta) idx.push(i); });
       trace.x = idx.map(function (i) { return xs[i]; });
       trace.textposition = idx.map(function (i) { return places[i].inside ? "inside" : "outside"; });
-      trace.customdata = idx.map(function (i) {
-        return [i === 0 ? "\u2014" : percent(counts[i] / counts[i - 1]), percent(counts[i] / counts[0])];
+      trace.customdata = idx.map(function (i, k) {
+        return [i === 0 ? "\u2014" : percent(counts[i] / counts[i - 1]), percent(counts[i] / counts[0]), trace.y[k]];
       });
     });
     var rows = svg.querySelectorAll(".mvs-bars__row");

@@ -73,7 +73,8 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
     rows = stage_table(counts)
     labels = words.owners.model_dump()
     chart = words.charts
-    hover = "<br>".join([fill(chart.hover_count, stage="%{y}", people="%{x:,}"),
+    # The stage's name from customdata: %{y} would give its label on the axis, owner and share included.
+    hover = "<br>".join([fill(chart.hover_count, stage="%{customdata[2]}", people="%{x:,}"),
                          fill(chart.hover_previous, share="%{customdata[0]}"),
                          fill(chart.hover_top, share="%{customdata[1]}")])
     font = {"family": FONT_FAMILY, "size": FONT_SIZE, "color": "#000000"}
@@ -90,7 +91,7 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
             y=[names[i] for i in idx],
             x=[funnel_math.whole(counts[i]) for i in idx],
             text=[labels[owner] for _ in idx],
-            customdata=[[_percent(rows[i][1]), _percent(rows[i][2])] for i in idx],
+            customdata=[[_percent(rows[i][1]), _percent(rows[i][2]), names[i]] for i in idx],
             texttemplate="%{x:,}",
             # Against the bar's end, inside or outside, never scaled or turned: its place is then known
             # without measuring the text.
@@ -130,6 +131,8 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
         funnelgap=1 - BAR,
         # Nothing to zoom or pan; and a finger's swipe over the chart scrolls the page.
         dragmode=False,
+        # A stage's whole row answers the pointer, however thin its bar.
+        hovermode="y",
         hoverlabel={"align": "left"},
     )
     figure = fig.to_plotly_json()

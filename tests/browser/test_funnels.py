@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from macros.data import funnel_math as fm
+from macros.data.messages import fill
+from macros.render import charts
 from tests.browser.conftest import Watched, switch_to_dark, wait_ready
 from tests.browser.test_pages import axe_violations, plotly_requests, scroll_to_bottom
 
@@ -501,3 +503,18 @@ def test_an_example_page_opens_the_simulator_with_its_numbers(open_page, site_da
     page.wait_for_function("text => document.querySelector('[data-totals]')?.textContent === text", arg=text)
     assert page.locator("#sim-reached").input_value() == str(counts[0])
     assert watched.errors == []
+
+
+def test_pointing_anywhere_on_a_stages_row_shows_its_numbers(open_page, site_data):
+    """The last stage's bar is a few pixels wide; pointing well to its right, on its row, still shows its tooltip."""
+    page = open_page("funnel/", width=360, height=740).page
+    wait_drawn(page, "chart-customer")
+    stages = site_data.funnels.customer_funnel.stages
+    plot = page.locator("#chart-customer .mvs-chart__plot")
+    box = plot.bounding_box()
+    row_middle = charts.MARGIN["t"] + (len(stages) - 0.5) * charts.ROW
+    page.mouse.move(box["x"] + box["width"] * 0.85, box["y"] + row_middle)
+    tooltip = page.locator("#chart-customer .hoverlayer .hovertext")
+    tooltip.first.wait_for()
+    numbers = fill(site_data.interface.charts.hover_count, stage=stages[-1].name, people=f"{stages[-1].count:,}")
+    assert numbers in tooltip.first.text_content()

@@ -26,10 +26,10 @@ def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> lis
 
 
 def scroll_to_bottom(page) -> None:
-    """Scroll down the whole page a screen at a time, a frame for each, so anything that loads on
-    approach (quizzes, charts) sees itself come near the screen."""
+    """Scroll down the whole page two screens at a time, two frames for each, so anything that loads on
+    approach (quizzes start 600 px before they come into view) sees itself come near the screen."""
     page.evaluate("""async () => {
-        for (let y = 0; y <= document.documentElement.scrollHeight; y += window.innerHeight) {
+        for (let y = 0; y <= document.documentElement.scrollHeight; y += 2 * window.innerHeight) {
             window.scrollTo(0, y);
             await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
         }

@@ -96,13 +96,14 @@ def test_hover_shows_count_and_conversions(customer_figure):
     # A stage after the second, where "of the stage before" and "of the top" differ.
     i = next(i for i in range(2, len(stages))
              if f"{stages[i].count / stages[i - 1].count:.1%}" != f"{stages[i].count / stages[0].count:.1%}")
-    count, (from_previous, from_top) = by_name[stages[i].name]
+    count, (from_previous, from_top, name) = by_name[stages[i].name]
     assert count == stages[i].count
+    assert name == stages[i].name  # the hover names the stage alone, not its axis label with owner and share
     assert from_previous == f"{stages[i].count / stages[i - 1].count:.1%}"
     assert from_top == f"{stages[i].count / stages[0].count:.1%}"
     assert from_previous != from_top
     hover = figure["data"][0]["hovertemplate"]
-    assert hover.index("%{customdata[0]}") < hover.index("%{customdata[1]}")
+    assert hover.index("%{customdata[2]}") < hover.index("%{customdata[0]}") < hover.index("%{customdata[1]}")
     assert "of the stage before" in hover
 
 
