@@ -119,11 +119,13 @@ def _matching_item(item: ET.Element, presentation: ET.Element, proc: ET.Element,
         for match, match_id in match_ids.items():
             _mattext(_el(render, "response_label", ident=match_id), match)
     share = f"{100 / len(pairs):.2f}"
+    # Every pair's conditions continue to the next: QTI 1.2 stops at the first condition that holds unless it
+    # says continue="Yes", so a strict engine would otherwise score only the first right pair.
     for ident, (_text, right, fb) in zip(ids, pairs, strict=True):
-        condition = _el(proc, "respcondition")
+        condition = _el(proc, "respcondition", **{"continue": "Yes"})
         _el(_el(condition, "conditionvar"), "varequal", match_ids[right], respident=f"response_{ident}")
         _el(condition, "setvar", share, action="Add", varname="SCORE")
-        condition = _el(proc, "respcondition")
+        condition = _el(proc, "respcondition", **{"continue": "Yes"})
         _el(_el(_el(condition, "conditionvar"), "not"), "varequal", match_ids[right], respident=f"response_{ident}")
         _show(condition, f"{ident}_fb")
         _feedback(item, f"{ident}_fb", fb)

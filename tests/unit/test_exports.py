@@ -23,7 +23,7 @@ import pytest
 from macros import exports
 from macros.data import models
 from macros.data.loading import SiteData
-from macros.exports import gift
+from macros.exports import gift, qti
 from macros.exports.common import plain
 from tests.conftest import ROOT
 
@@ -261,6 +261,70 @@ def qti_answers(item: ET.Element) -> object:
                 total += float(setvar.text)
     assert total == pytest.approx(100, abs=0.1)
     return result
+
+
+def qti_holds(test: ET.Element, responses: dict[str, set[str]]) -> bool:
+    """Whether a conditionvar (or a part of one) holds for the responses, as QTI 1.2 defines each element."""
+    results = []
+    for part in test:
+        tag = part.tag.removeprefix(QTI)
+        if tag == "varequal":
+            results.append(part.text in responses.get(part.get("respident"), set()))
+        elif tag in ("and", "not", "or"):
+            inner = [qti_holds(wrap(child), responses) for child in part]
+            results.append(all(inner) if tag == "and" else any(inner) if tag == "or" else not all(inner))
+        elif tag == "other":
+            results.append(True)
+        else:
+            raise AssertionError(f"no rule here for <{tag}>")
+    return all(results)
+
+
+def wrap(element: ET.Element) -> ET.Element:
+    holder = ET.Element("conditionvar")
+    holder.append(element)
+    return holder
+
+
+def qti_score(item: ET.Element, responses: dict[str, set[str]]) -> float:
+    """SCORE after response processing as a strict QTI 1.2 engine runs it: conditions in order, each that holds
+    applies its setvar, and processing stops there unless the condition says continue="Yes" (the default is No)."""
+    score = 0.0
+    for condition in item.iter(f"{QTI}respcondition"):
+        if not qti_holds(condition.find(f"{QTI}conditionvar"), responses):
+            continue
+        for setvar in condition.findall(f"{QTI}setvar"):
+            value = float(setvar.text)
+            score = score + value if setvar.get("action") == "Add" else value
+        if condition.get("continue", "No") != "Yes":
+            break
+    return score
+
+
+def test_a_strict_qti_engine_scores_every_pair_of_a_matching_question(site_data):
+    """All pairs right score 100 and all but one right score their share, in an engine that honours QTI 1.2's
+    continue="No" default (some LMSs keep going regardless, which once hid a matching question scoring one pair)."""
+    checked = 0
+    for quiz in site_data.quizzes:
+        root = ET.fromstring(qti.assessment_xml(quiz, site_data))
+        for item in root.iter(f"{QTI}item"):
+            lids = item.findall(f"{QTI}presentation/{QTI}response_lid")
+            if len(lids) < 2:
+                continue
+            right = {}
+            for condition in item.iter(f"{QTI}respcondition"):
+                setvar = condition.find(f"{QTI}setvar")
+                if setvar is not None and setvar.get("action") == "Add":
+                    test = condition.find(f"{QTI}conditionvar/{QTI}varequal")
+                    right[test.get("respident")] = test.text
+            assert len(right) == len(lids)
+            everything = {lid: {match} for lid, match in right.items()}
+            assert qti_score(item, everything) == pytest.approx(100, abs=0.1)
+            first = next(iter(right))
+            one_off = {**everything, first: {"no such match"}}
+            assert qti_score(item, one_off) == pytest.approx(100 * (len(lids) - 1) / len(lids), abs=0.1)
+            checked += 1
+    assert checked > 0
 
 
 def test_qti_zip_holds_a_manifest_and_well_formed_assessments(planned, site, site_data):
