@@ -1,4 +1,5 @@
-"""QTI 1.2 in Canvas's dialect (Classic Quizzes): a zip with imsmanifest.xml and one assessment per quiz.
+"""QTI 1.2 in Canvas's dialect (Classic Quizzes): a zip with imsmanifest.xml and, per quiz, a folder holding
+the assessment and Canvas's `assessment_meta.xml` (the quiz's settings), laid out as Canvas's own QTI export.
 
 Items follow what Canvas itself exports: `question_type` in qtimetadata, `response1` for choice questions,
 one `response_<id>` per item of a matching question, score 100 for a right answer, feedback per answer
@@ -22,6 +23,13 @@ QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 RESOURCE_TYPE = "imsqti_xmlv1p2"
+CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
+META_TYPE = "associatedcontent/imscc_xmlv1p1/learning-application-resource"
+# The settings a quiz keeps on import into Canvas: graded (into the gradebook), choices shuffled, any number of
+# attempts with the best one counting, answers shown after each attempt, as the site's own quizzes behave.
+CANVAS_SETTINGS = {"quiz_type": "assignment", "shuffle_answers": "true", "allowed_attempts": "-1",
+                   "scoring_policy": "keep_highest", "show_correct_answers": "true",
+                   "one_question_at_a_time": "false", "cant_go_back": "false"}
 QUESTION_TYPES = {
     "single": "multiple_choice_question",
     "multiple": "multiple_answers_question",
@@ -164,6 +172,27 @@ def assessment_xml(quiz: models.QuizFile, data: SiteData) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def assessment_meta_xml(quiz: models.QuizFile) -> bytes:
+    """Canvas's settings file for one quiz: title, description, points and the settings above."""
+    root = ET.Element("quiz", {"identifier": f"mvs-{quiz.id}", "xmlns": CANVAS_NS, "xmlns:xsi": XSI_NS,
+                               "xsi:schemaLocation": f"{CANVAS_NS} {CANVAS_NS}.xsd"})
+    _el(root, "title", f"{SITE}: {quiz.title}")
+    _el(root, "description", f"<p>{html.escape(quiz.summary, quote=False)}</p>")
+    points = sum(1 for q in quiz.questions if left_out(q) is None)
+    for name, value in {**CANVAS_SETTINGS, "points_possible": f"{points:.1f}"}.items():
+        _el(root, name, value)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def assessment_path(quiz: models.QuizFile) -> str:
+    return f"mvs-{quiz.id}/mvs-{quiz.id}.xml"
+
+
+def meta_path(quiz: models.QuizFile) -> str:
+    return f"mvs-{quiz.id}/assessment_meta.xml"
+
+
 def manifest_xml(quizzes: Sequence[models.QuizFile]) -> bytes:
     root = ET.Element("manifest", {"identifier": "mvs-qti-export", "xmlns": CP_NS, "xmlns:xsi": XSI_NS,
                                    "xsi:schemaLocation": f"{CP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd"})
@@ -173,13 +202,19 @@ def manifest_xml(quizzes: Sequence[models.QuizFile]) -> bytes:
     _el(root, "organizations")
     resources = _el(root, "resources")
     for quiz in quizzes:
-        resource = _el(resources, "resource", identifier=f"mvs-{quiz.id}", type=RESOURCE_TYPE, href=f"{quiz.id}.xml")
-        _el(resource, "file", href=f"{quiz.id}.xml")
+        resource = _el(resources, "resource", identifier=f"mvs-{quiz.id}", type=RESOURCE_TYPE)
+        _el(resource, "file", href=assessment_path(quiz))
+        _el(resource, "dependency", identifierref=f"mvs-{quiz.id}_meta")
+        meta = _el(resources, "resource", identifier=f"mvs-{quiz.id}_meta", type=META_TYPE, href=meta_path(quiz))
+        _el(meta, "file", href=meta_path(quiz))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def render(quizzes: Sequence[models.QuizFile], data: SiteData, title: str) -> bytes:
-    files = {f"{quiz.id}.xml": assessment_xml(quiz, data) for quiz in quizzes}
+    files = {}
+    for quiz in quizzes:
+        files[assessment_path(quiz)] = assessment_xml(quiz, data)
+        files[meta_path(quiz)] = assessment_meta_xml(quiz)
     files["imsmanifest.xml"] = manifest_xml(quizzes)
     return zip_bytes(files)

@@ -30,6 +30,7 @@ from tests.conftest import ROOT
 LABELS = {"marketing": "Marketing", "sales": "Sales", "both": "Both"}
 ORDINALS = ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th"]
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 QTI_TYPES = {"single": "multiple_choice_question", "multiple": "multiple_answers_question",
              "true_false": "true_false_question", "classify": "matching_question", "order": "matching_question"}
@@ -327,19 +328,36 @@ def test_a_strict_qti_engine_scores_every_pair_of_a_matching_question(site_data)
     assert checked > 0
 
 
+def check_canvas_settings(meta: ET.Element, quiz: models.QuizFile) -> None:
+    """Canvas's assessment_meta.xml: the quiz's title and description, a point per question, graded, shuffled."""
+    assert meta.tag == f"{CANVAS}quiz"
+    kept = sum(qti.left_out(q) is None for q in quiz.questions)
+    fields = {name: meta.findtext(f"{CANVAS}{name}") for name in ("points_possible", "shuffle_answers", "quiz_type")}
+    assert fields == {"points_possible": f"{kept:.1f}", "shuffle_answers": "true", "quiz_type": "assignment"}
+    assert quiz.title in meta.findtext(f"{CANVAS}title")
+    assert quiz.summary in meta.findtext(f"{CANVAS}description")
+
+
 def test_qti_zip_holds_a_manifest_and_well_formed_assessments(planned, site, site_data):
     for download in downloads_of(planned, "qti"):
         with zipfile.ZipFile(site / download.path) as archive:
             files = {name: archive.read(name) for name in archive.namelist()}
         manifest = ET.fromstring(files.pop("imsmanifest.xml"))
-        resources = manifest.findall(f"{CP}resources/{CP}resource")
-        assert {r.get("type") for r in resources} == {"imsqti_xmlv1p2"}
-        hrefs = [r.find(f"{CP}file").get("href") for r in resources]
-        assert sorted(hrefs) == sorted(files)
+        resources = {r.get("identifier"): r for r in manifest.findall(f"{CP}resources/{CP}resource")}
+        tests = [r for r in resources.values() if r.get("type") == "imsqti_xmlv1p2"]
+        hrefs = [r.find(f"{CP}file").get("href") for r in tests]
+        # Each assessment depends on Canvas's settings file beside it, listed as its own resource.
+        metas = [resources[r.find(f"{CP}dependency").get("identifierref")] for r in tests]
+        assert {m.get("type") for m in metas} == {"associatedcontent/imscc_xmlv1p1/learning-application-resource"}
+        meta_hrefs = [m.find(f"{CP}file").get("href") for m in metas]
+        assert len(resources) == 2 * len(tests)
+        assert sorted(hrefs + meta_hrefs) == sorted(files)
         quizzes = quizzes_in(site_data, download)
         assert len(hrefs) == len(quizzes)
         count = 0
-        for href, quiz in zip(hrefs, quizzes, strict=True):
+        for href, meta_href, quiz in zip(hrefs, meta_hrefs, quizzes, strict=True):
+            assert meta_href == href.rsplit("/", 1)[0] + "/assessment_meta.xml"
+            check_canvas_settings(ET.fromstring(files[meta_href]), quiz)
             root = ET.fromstring(files[href])
             items = list(root.iter(f"{QTI}item"))
             assert len(items) == len(quiz.questions)
