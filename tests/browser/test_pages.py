@@ -119,9 +119,12 @@ def test_search_finds_a_term(open_page):
     page = open_page("").page
     page.locator(".md-search__input").click()
     page.keyboard.type("objection", delay=20)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for()
-    assert "objection" in results.first.inner_text().lower()
+    # Results follow the query as it is typed: wait for those of the whole word.
+    page.wait_for_function("""() => {
+        const first = document.querySelector('.md-search-result__item');
+        return first && first.innerText.toLowerCase().includes('objection');
+    }""")
+    assert page.locator(".md-search__input").input_value() == "objection"
 
 
 def search_requested(page) -> list[str]:
