@@ -79,7 +79,10 @@
     if (inside) onBar.color = getComputedStyle(inside).fill;
     var data = figure.data.map(function (trace) {
       var key = svg.querySelector(".mvs-owner--" + trace.meta);
-      var marker = Object.assign({}, trace.marker, key ? { color: getComputedStyle(key).fill } : {});
+      var colour = key ? getComputedStyle(key).fill : null;
+      var marker = Object.assign({}, trace.marker, colour ? {
+        color: colour, line: Object.assign({}, trace.marker.line, { color: colour })
+      } : {});
       return Object.assign({}, trace, {
         marker: marker,
         outsidetextfont: Object.assign({}, trace.outsidetextfont, font),
@@ -209,23 +212,12 @@
     var sides = g.l + g.r;
     var across = function (at, offset) { return [at, g.l - at * sides + (offset || 0)]; };
     var left = across(0.5 - share / 2);
-    var centre = across(0.5);
     var right = across(0.5 + share / 2, inside ? -g.textpad : g.textpad);
     var width = [share, -share * sides];
-    var style = "";
-    var textStyle = "";
-    if (share > 0 && share < g.thin) {
-      var halfWidth = length(share / 2, width[1] / 2);
-      var minHalf = trimmed(g.minBar / 2) + "px";
-      style = "x: calc(" + length(centre[0], centre[1]) + " - max(" + minHalf + ", " + halfWidth + ")); width: max(" +
-        trimmed(g.minBar) + "px, " + length(width[0], width[1]) + ")";
-      textStyle = "transform: translateX(max(0px, calc(" + minHalf + " - " + halfWidth + ")))";
-    } else if (left[1] || width[1]) {
-      style = "x: " + length(left[0], left[1]) + "; width: " + length(width[0], width[1]);
-    }
+    var style = left[1] || width[1] ? "x: " + length(left[0], left[1]) + "; width: " + length(width[0], width[1]) : "";
     return {
       x: length(left[0]), width: length(width[0]), style: style, textX: length(right[0]), textDx: trimmed(right[1]),
-      textStyle: textStyle, inside: inside
+      inside: inside
     };
   }
 
@@ -271,8 +263,6 @@
       var value = rows[i].querySelector(".mvs-bars__value");
       value.setAttribute("x", place.textX);
       value.setAttribute("dx", place.textDx);
-      if (place.textStyle) value.setAttribute("style", place.textStyle);
-      else value.removeAttribute("style");
       value.classList.toggle("mvs-bars__value--inside", place.inside);
       value.textContent = common.number(count);
       rows[i].querySelector(".mvs-bars__label").textContent = labels[i];

@@ -31,8 +31,10 @@ MARGIN = {"l": 0, "r": 0, "t": 60, "b": 6}
 ROW = 46  # each stage's band: its label, then its bar
 BAR = 0.5  # the bar's share of its band (plotly's funnelgap is the rest)
 LABEL_RISE = 22  # how far a stage's label sits above its band's middle, so it reads above the bar
-MIN_BAR = 2  # plotly.js widens a bar thinner than 2 px to whole pixels, 2 px around the middle of an even width
-THIN = MIN_BAR / 200  # a bar under this share of the chart's width is under MIN_BAR px on a 200 px wide chart
+# Each bar has an outline this wide in its own colour, half of it past each edge, so a stage with a handful of
+# people still shows as a bar at least OUTLINE px wide. With an outline plotly.js draws every bar at its exact
+# width (it widens thin bars only when they have none), so the static chart places them exactly too.
+OUTLINE = 2
 ROOM = 1.2  # the x axis spans the widest bar times this
 # A bar at least this share of the plot area wide (about 100 px on the narrowest phone) holds its number inside,
 # against its end; a narrower one has it just past its end, where there is room for up to 10,000,000.
@@ -103,7 +105,7 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
             outsidetextfont=font,
             insidetextfont={**font, "color": "#ffffff"},
             hovertemplate=hover + "<extra>%{text}</extra>",
-            marker={"color": OWNER_COLORS[owner]},
+            marker={"color": OWNER_COLORS[owner], "line": {"color": OWNER_COLORS[owner], "width": OUTLINE}},
             connector={"visible": False},
         ))
     fig.update_layout(
@@ -173,25 +175,16 @@ def bar_share(count: float, half: float) -> float:
 def bar_geometry(count: float, half: float) -> dict:
     """A bar's x and width and where its number starts (or, inside the bar, ends), as plotly.js draws them.
 
-    As attributes, a share of the chart's width (exact while the plot area has no side margins, else the
-    fallback); as CSS where attributes are not enough: `a% + b px` with side margins, and a bar thin enough
-    to be under MIN_BAR px on a narrow screen widened to that, its number moved out with its end."""
+    As attributes, a share of the chart's width (exact while the plot area has no side margins); as CSS
+    `a% + b px` when there are side margins."""
     share = bar_share(count, half)
     inside = share >= INSIDE
     left = _across(0.5 - share / 2)
-    centre = _across(0.5)
     right = _across(0.5 + share / 2, -TEXTPAD if inside else TEXTPAD)
     width = (share, -share * (MARGIN["l"] + MARGIN["r"]))
-    style = text_style = ""
-    if 0 < share < THIN:
-        half_width = length(share / 2, width[1] / 2)
-        style = (f"x: calc({length(*centre)} - max({_px(MIN_BAR / 2)}, {half_width})); "
-                 f"width: max({_px(MIN_BAR)}, {length(*width)})")
-        text_style = f"transform: translateX(max(0px, calc({_px(MIN_BAR / 2)} - {half_width})))"
-    elif left[1] or width[1]:
-        style = f"x: {length(*left)}; width: {length(*width)}"
+    style = f"x: {length(*left)}; width: {length(*width)}" if left[1] or width[1] else ""
     return {"x": length(left[0]), "width": length(width[0]), "style": style, "inside": inside,
-            "text_x": length(right[0]), "text_dx": _number(right[1]), "text_style": text_style}
+            "text_x": length(right[0]), "text_dx": _number(right[1])}
 
 
 def funnel_svg(names: list[str], counts: list[float], owners: list[str], words: models.InterfaceFile) -> dict:
@@ -232,7 +225,7 @@ def funnel_svg(names: list[str], counts: list[float], owners: list[str], words: 
         "share_label": words.charts.stage_share,
         # What funnels.js needs to place the bars for new numbers as bar_geometry does.
         "geometry": figure_json({"room": ROOM, "l": MARGIN["l"], "r": MARGIN["r"], "textpad": TEXTPAD,
-                                 "minBar": MIN_BAR, "thin": THIN, "inside": INSIDE}),
+                                 "inside": INSIDE}),
     }
 
 
