@@ -123,13 +123,19 @@ def phone(browser, base_url):
     context.close()
 
 
-def test_a_chart_draws_on_a_tap(phone):
+def restaurant_chart(phone):
+    """The restaurant example on the phone, its chart scrolled into view: (watched page, the chart's frame)."""
     watched, base_url = phone
-    page = watched.page
-    page.goto(base_url + "examples/restaurant/", wait_until="load")
-    wait_ready(page)
-    frame = page.locator("#chart-restaurant .mvs-chart__frame")
+    watched.page.goto(base_url + "examples/restaurant/", wait_until="load")
+    wait_ready(watched.page)
+    frame = watched.page.locator("#chart-restaurant .mvs-chart__frame")
     frame.scroll_into_view_if_needed()
+    return watched, frame
+
+
+def test_a_chart_draws_on_a_tap(phone):
+    watched, frame = restaurant_chart(phone)
+    page = watched.page
     page.wait_for_timeout(300)
     assert plotly_requests(page) == []
     frame.tap(position={"x": 4, "y": 4})
@@ -152,12 +158,8 @@ def swipe_up(page, x: float, y: float) -> float:
 
 
 def test_a_swipe_over_a_drawn_chart_scrolls_the_page(phone):
-    watched, base_url = phone
+    watched, frame = restaurant_chart(phone)
     page = watched.page
-    page.goto(base_url + "examples/restaurant/", wait_until="load")
-    wait_ready(page)
-    frame = page.locator("#chart-restaurant .mvs-chart__frame")
-    frame.scroll_into_view_if_needed()
     frame.tap(position={"x": 4, "y": 4})
     until_drawn(page, "chart-restaurant")
     frame.scroll_into_view_if_needed()
