@@ -7,6 +7,7 @@ the page being rendered. No other module spells out a page or an anchor.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
@@ -46,6 +47,17 @@ class Links:
         if self.directory_urls and not relative.endswith("/") and relative != ".":
             relative += "/"
         return f"{relative}{suffix}"
+
+
+@dataclass(frozen=True)
+class SiteLinks(Links):
+    """Links from outside the site (a quiz packaged for a learning platform) to its published pages."""
+
+    base: str = ""
+
+    def to(self, target: str) -> str:
+        src, _, anchor = target.partition("#")
+        return urljoin(self.base, page_url(src, self.directory_urls)) + (f"#{anchor}" if anchor else "")
 
 
 # Content pages that widgets and citations point at.

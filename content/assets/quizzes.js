@@ -98,6 +98,17 @@
   var KEY = "mvs-quiz-progress";
   var VERSION = 1;
 
+  // Where answers are kept: this browser, unless a page supplies another store with the same two
+  // methods (scorm.js keeps them with the learning platform's attempt).
+  function storage() {
+    return window.mvsQuizStorage || window.localStorage;
+  }
+
+  // Tells scripts that report elsewhere (scorm.js) that a question was answered or cleared.
+  function changed(root, question) {
+    root.dispatchEvent(new CustomEvent("mvs:quiz-change", { bubbles: true, detail: { question: question || null } }));
+  }
+
   /* A message from data-words with its placeholders filled in. */
   function say(message, values) {
     return window.mvsCommon.format(message, values || {});
@@ -127,7 +138,7 @@
     var store = { version: VERSION, quizzes: {} };
     var raw;
     try {
-      raw = window.localStorage.getItem(KEY);
+      raw = storage().getItem(KEY);
     } catch (e) {
       return store;
     }
@@ -151,7 +162,7 @@
 
   function save(store) {
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(store));
+      storage().setItem(KEY, JSON.stringify(store));
     } catch (e) {
       /* Storage full or disabled: the quiz still works, it just does not remember. */
     }
@@ -527,6 +538,7 @@
     entry.updated = Date.now();
     save(store);
     this.summarise();
+    changed(this.root, question);
   };
 
   Quiz.prototype.forget = function (question) {
@@ -536,6 +548,7 @@
     entry.updated = Date.now();
     save(store);
     this.summarise();
+    changed(this.root);
   };
 
   Quiz.prototype.restart = function () {
@@ -546,6 +559,7 @@
     delete store.quizzes[this.id];
     save(store);
     this.summarise();
+    changed(this.root);
     var first = this.root.querySelector(".mvs-q input, .mvs-q select, .mvs-q .mvs-q__move");
     if (first) first.focus();
   };

@@ -501,6 +501,9 @@ class QuizFile(Model):
     order: int = Field(ge=0, description="Position in the list of quizzes (smallest first)")
     page: PageRef = Field(description="The page the quiz sits on, e.g. definitions.md or examples/restaurant.md")
     summary: Text = Field(description="One sentence: what the quiz checks")
+    pass_mark: int | None = Field(default=None, ge=1, le=100,
+                                  description="The score in percent that passes, reported to a gradebook (SCORM);"
+                                              " without it, a finished quiz counts as completed")
     questions: list[QuizQuestion] = Field(min_length=3)
 
 
@@ -799,7 +802,7 @@ class ProgressWords(Model):
     cleared: Message("status")
 
 
-DownloadFormatId = Literal["gift", "qti", "kahoot", "csv"]
+DownloadFormatId = Literal["gift", "qti", "kahoot", "csv", "scorm"]
 
 
 class DownloadFormat(Model):
@@ -820,6 +823,16 @@ class DownloadsWords(Model):
         if sorted(f.id for f in self.formats) != sorted(want):
             raise ValueError(f"list each format once: {', '.join(want)}")
         return self
+
+
+class ScormWords(Model):
+    """The words of a quiz packaged for a learning platform (SCORM 1.2)."""
+
+    intro: Words = Field(description="Replaces the site's note that answers stay in the browser")
+    connected: Words = Field(description="Shown once the quiz has reached the platform")
+    alone: Words = Field(description="Shown when the package is opened outside a platform")
+    pass_mark: Message("mark") = Field(description="The pass mark, e.g. 'To pass: 70% or more.'")
+    from_site: Message("site") = Field(description="Where the questions come from, with a link to the site")
 
 
 class CitationGroups(Model):
@@ -843,6 +856,7 @@ class InterfaceFile(Model):
     quiz: QuizWords
     progress: ProgressWords
     downloads: DownloadsWords
+    scorm: ScormWords
 
 
 # Every data file, its model and its JSON Schema in data/schema/: loading, `make schema` and the tests

@@ -13,11 +13,11 @@ from pathlib import Path
 from types import ModuleType
 
 from macros.data.loading import SiteData
-from macros.exports import csv_export, gift, kahoot, qti
+from macros.exports import csv_export, gift, kahoot, qti, scorm
 
 ALL = "all-quizzes"
 ALL_TITLE = "All quizzes"
-FORMATS: dict[str, ModuleType] = {"gift": gift, "qti": qti, "kahoot": kahoot, "csv": csv_export}
+FORMATS: dict[str, ModuleType] = {"gift": gift, "qti": qti, "kahoot": kahoot, "csv": csv_export, "scorm": scorm}
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,14 @@ def quiz(data: SiteData, links: Links, quiz_id: str) -> str:
     if links.current != page_url(found.page, links.directory_urls):
         raise ValueError(f"data/quizzes/{quiz_id}.yml says page: {found.page}, but the quiz is on {links.current}")
     folded = not found.page.startswith(paths.QUIZ_PAGES)
-    return f"{HEADING}\n\n" + render_template("quiz.html.jinja", data, links, folded=folded, **_context(data, found))
+    return f"{HEADING}\n\n" + render_template("quiz.html.jinja", data, links, folded=folded, package=None,
+                                               **_context(data, found))
+
+
+def packaged_quiz(data: SiteData, links: Links, quiz: models.QuizFile) -> str:
+    """A quiz as a learning platform's package holds it: unfolded, its answers reported to the platform."""
+    return render_template("quiz.html.jinja", data, links, folded=False, package=data.interface.scorm,
+                           **_context(data, quiz))
 
 
 def quiz_list(data: SiteData, links: Links) -> str:
