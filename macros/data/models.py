@@ -811,6 +811,8 @@ class DownloadFormat(Model):
     how: Words = Field(description="How to import the file")
     conversion: Words = Field(description="What changes in this format")
     left_out: Words | None = Field(default=None, description="Which questions this format leaves out, and why")
+    summary: Words | None = Field(default=None, description="For a package a platform runs as an activity rather"
+                                                        " than a file of questions: what it does, above its own table")
 
 
 class DownloadsWords(Model):

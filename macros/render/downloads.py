@@ -23,6 +23,8 @@ def downloads(data: SiteData, links: Links) -> str:
     prompts = {(quiz.id, q.id): q.prompt for quiz in data.quizzes for q in quiz.questions}
     counts = Counter(o.format for o in omissions)
     return render_template("downloads.html.jinja", data, links, formats=formats, rows=rows, titles=titles,
+                           question_formats=[f for f in formats if not f.summary],
+                           activity_formats=[f for f in formats if f.summary],
                            omissions=omissions, prompts=prompts, names={f.id: f.name for f in formats},
                            omitted_counts=counts, total=len(prompts),
                            reasons={f.id: f.left_out or "" for f in formats if f.id in counts})
