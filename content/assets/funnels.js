@@ -111,6 +111,11 @@
           return false;
         }
         if (drawn.indexOf(plot) < 0) drawn.push(plot);
+        if (!plot._mvsReadout) {
+          plot._mvsReadout = true;
+          plot.on("plotly_hover", function (event) { readOut(plot, event.points[0]); });
+          plot.on("plotly_unhover", function () { readOut(plot, null); });
+        }
         plot.parentNode.classList.add("is-drawn");
         plot.setAttribute("data-drawn", "true");
         return true;
@@ -119,6 +124,26 @@
       if (window.console) window.console.warn("The chart stays as drawn at build time: " + error.message);
       return false;
     });
+  }
+
+  /* The line under a chart names the stage a pointer is on, with its people and shares (plotly's own hover
+   * label would cover a wide bar); with no stage, it says how to get one. */
+  function readOut(plot, point) {
+    var line = plot.closest("figure").querySelector(".mvs-chart__readout");
+    if (!line) return;
+    if (!line._mvsHint) line._mvsHint = line.textContent;
+    if (!point) {
+      line.textContent = line._mvsHint;
+      return;
+    }
+    var common = window.mvsCommon;
+    var words = JSON.parse(line.getAttribute("data-readout"));
+    var previous = point.customdata[0];
+    var first = figureOf(plot).layout.yaxis.categoryarray[0] === point.y;
+    var parts = [common.format(words.count, { stage: point.customdata[2], people: common.number(point.x) })];
+    if (!first) parts.push(common.format(words.previous, { share: previous }));
+    parts.push(common.format(words.top, { share: point.customdata[1] }));
+    line.textContent = parts.join(" \u00b7 ");
   }
 
   function want(plot) {

@@ -6,11 +6,12 @@ from markupsafe import Markup
 
 from macros.paths import Links
 
-# script -> markers in the page's HTML that call for it, in the order the scripts load: common.js (messages
-# and the funnel arithmetic) before the widgets that use it, the charts (funnels.js) before the simulator.
+# script -> markers in the page's HTML that call for it, in the order the scripts load: common.js (messages,
+# numbers and the funnel arithmetic) before the charts and widgets that use it, the charts (funnels.js) before
+# the simulator.
 # The quizzes' loader fetches common.js itself when a quiz comes near, on pages that lack it.
 SCRIPTS = {
-    "assets/common.js": ("data-simulator=", "data-checkup=", "data-invest="),
+    "assets/common.js": ('class="mvs-chart__plot"', "data-simulator=", "data-checkup=", "data-invest="),
     "assets/funnels.js": ('class="mvs-chart__plot"', "data-simulator="),
     "assets/simulator.js": ("data-simulator=",),
     "assets/quiz-loader.js": ('class="mvs-quiz"', "data-quiz-progress"),

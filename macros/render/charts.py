@@ -75,10 +75,6 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
     rows = stage_table(counts)
     labels = words.owners.model_dump()
     chart = words.charts
-    # The stage's name from customdata: %{y} would give its label on the axis, owner and share included.
-    hover = "<br>".join([fill(chart.hover_count, stage="%{customdata[2]}", people="%{x:,}"),
-                         fill(chart.hover_previous, share="%{customdata[0]}"),
-                         fill(chart.hover_top, share="%{customdata[1]}")])
     font = {"family": FONT_FAMILY, "size": FONT_SIZE, "color": "#000000"}
     half = x_half_range(counts)
     inside = [bar_share(c, half) >= INSIDE for c in counts]
@@ -104,7 +100,9 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
             cliponaxis=False,
             outsidetextfont=font,
             insidetextfont={**font, "color": "#ffffff"},
-            hovertemplate=hover + "<extra>%{text}</extra>",
+            # No hover label (plotly's would cover a wide bar): funnels.js writes the stage under the chart, from
+            # customdata (share of the stage before, share of the top, the stage's name).
+            hoverinfo="none",
             marker={"color": OWNER_COLORS[owner], "line": {"color": OWNER_COLORS[owner], "width": OUTLINE}},
             connector={"visible": False},
         ))
@@ -135,7 +133,6 @@ def funnel_figure(names: list[str], counts: list[float], owners: list[str], word
         dragmode=False,
         # A stage's whole row answers the pointer, however thin its bar.
         hovermode="y",
-        hoverlabel={"align": "left"},
     )
     figure = fig.to_plotly_json()
     figure["layout"].pop("template", None)  # plotly.js needs none: its defaults plus ours are enough
@@ -246,6 +243,12 @@ def money(value: float, currency: str) -> str:
     return f"{currency}{funnel_math.whole(value):,}"
 
 
+def readout_words(words: models.InterfaceFile) -> str:
+    """The messages of the line under a chart that names the stage a pointer is on (funnels.js fills them)."""
+    chart = words.charts
+    return figure_json({"count": chart.hover_count, "previous": chart.hover_previous, "top": chart.hover_top})
+
+
 def chart_context(chart_id: str, title: str, names: list[str], counts: list[float], owners: list[str],
                   words: models.InterfaceFile, summary: str | None = None, illustrative: bool = True) -> dict:
     """What chart.html.jinja needs: figure JSON, the static SVG, table rows, a one-sentence summary."""
@@ -263,4 +266,4 @@ def chart_context(chart_id: str, title: str, names: list[str], counts: list[floa
         drop_to=names[at].lower(), drop=f"{drop:.0%}")
     return {"id": chart_id, "title": title, "rows": rows, "summary": summary, "height": chart_height(len(names)),
             "illustrative": illustrative, "svg": funnel_svg(names, counts, owners, words),
-            "figure": figure_json(funnel_figure(names, counts, owners, words))}
+            "figure": figure_json(funnel_figure(names, counts, owners, words)), "readout": readout_words(words)}

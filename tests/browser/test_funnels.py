@@ -508,15 +508,29 @@ def test_an_example_page_opens_the_simulator_with_its_numbers(open_page, site_da
 
 
 def test_pointing_anywhere_on_a_stages_row_shows_its_numbers(open_page, site_data):
-    """The last stage's bar is a few pixels wide; pointing well to its right, on its row, still shows its tooltip."""
+    """The last stage's bar is a few pixels wide; pointing well to its right, on its row, still names it and its
+    numbers in the line under the chart; no label covers the chart, and leaving it brings the hint back."""
     page = open_page("funnel/", width=360, height=740).page
     wait_drawn(page, "chart-customer")
     stages = site_data.funnels.customer_funnel.stages
+    words = site_data.interface.charts
+    readout = page.locator("#chart-customer .mvs-chart__readout")
+    assert readout.text_content() == words.readout_hint
     plot = page.locator("#chart-customer .mvs-chart__plot")
     box = plot.bounding_box()
     row_middle = charts.MARGIN["t"] + (len(stages) - 0.5) * charts.ROW
     page.mouse.move(box["x"] + box["width"] * 0.85, box["y"] + row_middle)
-    tooltip = page.locator("#chart-customer .hoverlayer .hovertext")
-    tooltip.first.wait_for()
-    numbers = fill(site_data.interface.charts.hover_count, stage=stages[-1].name, people=f"{stages[-1].count:,}")
-    assert numbers in tooltip.first.text_content()
+    numbers = fill(words.hover_count, stage=stages[-1].name, people=f"{stages[-1].count:,}")
+    page.wait_for_function("([el, text]) => el.textContent.startsWith(text)", arg=[readout.element_handle(), numbers])
+    line = readout.text_content()
+    assert fill(words.hover_previous, share=f"{stages[-1].count / stages[-2].count:.1%}") in line
+    assert fill(words.hover_top, share=f"{stages[-1].count / stages[0].count:.1%}") in line
+    assert page.locator("#chart-customer .hoverlayer .hovertext").count() == 0
+    # The top stage has no stage before it.
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + charts.MARGIN["t"] + 0.5 * charts.ROW)
+    top = fill(words.hover_count, stage=stages[0].name, people=f"{stages[0].count:,}")
+    page.wait_for_function("([el, text]) => el.textContent.startsWith(text)", arg=[readout.element_handle(), top])
+    assert fill(words.hover_previous, share="").strip() not in readout.text_content()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] + 200)
+    hint = [readout.element_handle(), words.readout_hint]
+    page.wait_for_function("([el, text]) => el.textContent === text", arg=hint)

@@ -90,7 +90,7 @@ def test_figure_has_a_legend_entry_per_owner_and_the_owner_in_each_bar(site_data
     assert list(figure["layout"]["yaxis"]["categoryarray"]) == [s.name for s in stages]
 
 
-def test_hover_shows_count_and_conversions(customer_figure):
+def test_hover_data_holds_count_and_conversions(customer_figure):
     figure, stages = customer_figure
     by_name = {y: (x, c) for t in figure["data"] for y, x, c in zip(t["y"], t["x"], t["customdata"], strict=True)}
     # A stage after the second, where "of the stage before" and "of the top" differ.
@@ -102,9 +102,8 @@ def test_hover_shows_count_and_conversions(customer_figure):
     assert from_previous == f"{stages[i].count / stages[i - 1].count:.1%}"
     assert from_top == f"{stages[i].count / stages[0].count:.1%}"
     assert from_previous != from_top
-    hover = figure["data"][0]["hovertemplate"]
-    assert hover.index("%{customdata[2]}") < hover.index("%{customdata[0]}") < hover.index("%{customdata[1]}")
-    assert "of the stage before" in hover
+    # plotly draws no hover label (it would cover a wide bar): funnels.js writes these under the chart.
+    assert all(trace["hoverinfo"] == "none" and "hovertemplate" not in trace for trace in figure["data"])
 
 
 def test_the_figure_layout_is_fixed_so_the_static_chart_can_match_it(customer_figure):

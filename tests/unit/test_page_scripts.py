@@ -8,12 +8,13 @@ def test_pages_without_widgets_get_no_script():
     assert page_scripts("<p>Just text &amp; a table.</p>", Links.for_page("faq.md", True)) == ""
 
 
-def test_chart_pages_get_the_chart_script_once_with_a_relative_path():
+def test_chart_pages_get_the_chart_script_once_with_a_relative_path_after_the_messages():
     html = '<p>A &amp; B</p><div class="mvs-chart__plot" data-figure="{}"></div>'
     page = html + page_scripts(html, Links.for_page("funnel.md", True))
     assert page.startswith(html)
-    assert page.count("<script") == 1
-    assert '<script src="../assets/funnels.js"></script>' in page
+    assert page.count("<script") == 2
+    assert page.index('<script src="../assets/common.js"></script>') < page.index(
+        '<script src="../assets/funnels.js"></script>')
 
 
 def test_the_simulator_alone_also_needs_the_chart_script():
