@@ -132,3 +132,20 @@ def tactic(item_id: str) -> str:
 
 def funnel_stage(stage_id: str) -> str:
     return f"{FUNNEL}#stage-{stage_id}"
+
+
+# The slides for a projector: each page that has them gets a standalone page under present/, named after it
+# (definitions.md -> present/definitions/), with our own script and stylesheets.
+PRESENT_DIR = "present"
+PRESENT_ASSETS = {"script": "assets/present.js", "styles": ("assets/site.css", "assets/present.css")}
+
+
+def present_page(src: str) -> str:
+    """The slides of a page, named like a page: 'definitions.md' -> 'present/definitions.md'."""
+    return f"{PRESENT_DIR}/{src}"
+
+
+def present_file(src: str, directory_urls: bool) -> str:
+    """The file the slides of a page are written to in the built site."""
+    url = page_url(present_page(src), directory_urls)
+    return f"{url}index.html" if directory_urls else url

@@ -33,6 +33,10 @@ PAGES = {  # name: page, shown from its top
     "example": "examples/restaurant/", "downloads": "teachers/downloads/", "lesson-45": "teachers/lesson-45/",
     "invest": "tools/invest/", "checkup": "tools/checkup/",
 }
+# The slides for a projector (present/): on three screens, light and dark; the notes window; a printed deck.
+PROJECTORS = {"projector-720p": (1280, 720), "projector-4x3": (1024, 768), "projector-1080p": (1920, 1080)}
+PRESENT = "present/funnel/"
+PRESENT_PRINTED = {"slides-printed": "present/examples/"}
 PRINTED = {"lesson-45-printed": "teachers/lesson-45/", "worksheet-printed": "teachers/lesson-45-worksheet/"}
 
 
@@ -164,6 +168,60 @@ def chart_states(page, name: str, shooter: Shooter) -> None:
         shooter.shot(page, f"{name}-simulator-moved", page.locator(".mvs-sim").first)
 
 
+def present_states(shooter: Shooter) -> None:
+    """The funnel page's slides: its title, a text slide, the chart full screen, a question with hands counted,
+    revealed and explained; at each projector size, light and dark; then the speaker notes' window."""
+    for size, (width, height) in PROJECTORS.items():
+        for scheme in SCHEMES:
+            context = shooter.browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(shooter.base + PRESENT, wait_until="load")
+            page.wait_for_selector("body[data-ready]")
+
+            def show(n: int, page=page) -> None:
+                page.evaluate(f"location.hash = '#{n}'")
+                page.wait_for_function(f"document.querySelector('#slide-{n}').classList.contains('is-current')")
+                page.wait_for_timeout(100)
+
+            name = f"slides-{size}-{scheme}"
+            slides = page.locator("[data-slide]").evaluate_all("ss => ss.map(s => [+s.dataset.slide, s.className])")
+            first = {}
+            for n, classes in slides:
+                first.setdefault(classes.split("pr-slide--")[1].split()[0], n)
+            shooter.shot(page, f"{name}-title")
+            show(first["text"])
+            shooter.shot(page, f"{name}-text")
+            show(first["chart"])
+            shooter.shot(page, f"{name}-chart")
+            question = int(page.locator(".pr-slide--quiz[data-tally-slide]").first.get_attribute("data-slide"))
+            show(question)
+            for i, count in enumerate(page.locator(f"#slide-{question} .pr-tally__count").all()):
+                count.fill(str(3 + 5 * (i % 2)))
+            page.keyboard.press("Escape")  # leaves the field
+            page.keyboard.press("r")
+            shooter.shot(page, f"{name}-quiz-revealed")
+            page.keyboard.press("r")
+            shooter.shot(page, f"{name}-quiz-explained")
+            if size == "projector-720p":
+                with context.expect_page() as opened:
+                    page.keyboard.press("n")
+                notes = opened.value
+                notes.set_viewport_size({"width": 1000, "height": 700})
+                notes.wait_for_selector("body[data-ready]")
+                notes.wait_for_timeout(150)
+                shooter.shot(notes, f"{name}-notes")
+            context.close()
+    for name, path in PRESENT_PRINTED.items():
+        context = shooter.browser.new_context(viewport={"width": 1280, "height": 720})
+        page = context.new_page()
+        page.goto(shooter.base + path, wait_until="load")
+        page.wait_for_selector("body[data-ready]")
+        page.emulate_media(media="print")
+        for stem in pdf_pages_to_png(page.pdf(prefer_css_page_size=True, print_background=True), shooter.out / name):
+            shooter.taken.append((stem.stem, stem))
+        context.close()
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "out")
@@ -186,6 +244,7 @@ def main(argv: list[str]) -> int:
             shooter.every_size("checkup-errors", "tools/checkup/", lambda page, n: checkup_errors(page, n, shooter))
             shooter.every_size("checkup", "tools/checkup/", lambda page, n: checkup_results(page, n, shooter))
             shooter.every_size("chart", "funnel/", lambda page, n: chart_states(page, n, shooter))
+            present_states(shooter)
             for name, path in PRINTED.items():
                 context, page = shooter.open(path, "desktop", "light")
                 page.emulate_media(media="print")

@@ -56,4 +56,5 @@ def on_page_content(html, page, config, files):
 
 @reported
 def on_post_build(config):
-    pipeline.finish_site(Path(config.config_file_path).parent, Path(config.site_dir), site_data(config))
+    pipeline.finish_site(Path(config.config_file_path).parent, Path(config.site_dir), site_data(config),
+                         config.use_directory_urls)

@@ -66,18 +66,36 @@ def finish_page(html: str, src: str, directory_urls: bool, data: SiteData) -> st
     from macros.build.glossary_links import link_terms
     from macros.build.page_scripts import page_scripts
     from macros.paths import glossary_entry
+    from macros.render.present import present_link
 
     links = Links.for_page(src, directory_urls)
     html = link_terms(html, data.glossary.terms, lambda term: links.to(glossary_entry(term.id)))
+    # A page with slides links to them under its title.
+    link = present_link(data, links, src)
+    if link and "</h1>" in html:
+        html = html.replace("</h1>", "</h1>\n" + link, 1)
     return html + page_scripts(html, links)
 
 
-def finish_site(root: Path, site_dir: Path, data: SiteData) -> None:
-    """After every page is written: the vendor files, the quiz downloads, and minified assets."""
+def finish_site(root: Path, site_dir: Path, data: SiteData, directory_urls: bool = True) -> None:
+    """After every page is written: the slides, the vendor files, the quiz downloads, and minified assets."""
     from macros.build.minify import minify_assets
     from macros.build.vendor import copy_vendor_files
     from macros.exports import write_downloads
 
+    write_slides(root, site_dir, data, directory_urls)
     copy_vendor_files(root, site_dir)
     write_downloads(data, site_dir)
     minify_assets(site_dir)
+
+
+def write_slides(root: Path, site_dir: Path, data: SiteData, directory_urls: bool = True) -> list[Path]:
+    """The slides for a projector of every page that has them, read from each page's Markdown (content/ or made
+    from data), each a standalone page under present/."""
+    from macros.render.present import deck_pages, write_decks
+
+    sources = {page: source for page, source, _ in generated_pages(data)}
+    for page in deck_pages(data):
+        if page not in sources:
+            sources[page] = (root / "content" / page).read_text(encoding="utf-8")
+    return write_decks(data, sources, site_dir, directory_urls)

@@ -848,6 +848,46 @@ class CitationGroups(Model):
     law: Text
 
 
+class PresentWords(Model):
+    """The words of the slides for a projector (a page's Present view) and of their speaker notes."""
+
+    link: Words = Field(description="The link from a page to its slides")
+    link_hint: Words = Field(description="The link's tooltip: what the slides are for")
+    page_title: Message("title") = Field(description="The slides' window title")
+    notes_title: Message("title") = Field(description="The speaker notes' window title")
+    status: Message("number", "count", "title") = Field(description="Announced when a slide comes up")
+    counter: Message("number", "count") = Field(description="The slide number in the controls")
+    previous: Words
+    next: Words
+    notes: Words = Field(description="The button that opens the speaker notes in a second window")
+    back: Words = Field(description="The link back to the page (the Escape key does the same)")
+    keys: Words = Field(description="Which keys do what, shown on the first slide and in the notes")
+    no_notes: Words
+    next_up: Message("title") = Field(description="In the notes: the slide after this one")
+    last_slide: Words = Field(description="In the notes, on the last slide")
+    continued: Message("title") = Field(description="The heading of a slide that goes on from the one before")
+    objectives: Words = Field(description="Heads the learning objectives")
+    key_points: Words = Field(description="Heads the key points")
+    question: Message("number", "count") = Field(description="Above a quiz question")
+    answer_true: Words = Field(description="A true-or-false question's first option")
+    answer_false: Words = Field(description="A true-or-false question's second option")
+    reveal: Words = Field(description="Reveals a quiz question's answer on its options (the R key does too)")
+    explain: Words = Field(description="Then shows why: the explanation in place of the options")
+    hide: Words = Field(description="Then hides the answer again")
+    right: Words = Field(description="Marks a right option once the answer is revealed")
+    tally: Message("option") = Field(description="The field for the hands raised for an option")
+    tally_more: Message("option")
+    tally_fewer: Message("option")
+    tally_clear: Words
+    step_time: Message("start", "end", "minutes") = Field(description="A lesson step's place in the lesson")
+    in_lesson: Message("lesson", "time", "step") = Field(description="In the notes: a lesson step that uses the page")
+    open_slides: Message("title") = Field(description="A link to another page's slides")
+    handoff: Words = Field(description="Heads a worked example's handoff")
+    without: Words = Field(description="Heads what goes wrong in a worked example when one side is missing")
+    without_marketing: Words = Field(description="A business with sales but no marketing")
+    without_sales: Words = Field(description="A business with marketing but no sales")
+
+
 class InterfaceFile(Model):
     owners: OwnerLabels
     citations: CitationGroups
@@ -860,6 +900,7 @@ class InterfaceFile(Model):
     progress: ProgressWords
     downloads: DownloadsWords
     scorm: ScormWords
+    present: PresentWords
 
 
 # Every data file, its model and its JSON Schema in data/schema/: loading, `make schema` and the tests

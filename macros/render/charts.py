@@ -267,3 +267,17 @@ def chart_context(chart_id: str, title: str, names: list[str], counts: list[floa
     return {"id": chart_id, "title": title, "rows": rows, "summary": summary, "height": chart_height(len(names)),
             "illustrative": illustrative, "svg": funnel_svg(names, counts, owners, words),
             "figure": figure_json(funnel_figure(names, counts, owners, words)), "readout": readout_words(words)}
+
+
+def funnel_chart_context(data, which: str, chart_id: str) -> dict:
+    """chart_context for a funnel of the site: 'customer' (the customer funnel), or a worked example's id."""
+    if which == "customer":
+        funnel = data.funnels.customer_funnel
+        stages = funnel.stages
+        return chart_context(chart_id, funnel.title, [s.name for s in stages], [s.count for s in stages],
+                             [s.owner for s in stages], data.interface)
+    example = data.example(which)
+    stages = data.sim_stages()
+    title = fill(data.interface.charts.example_title, business=example.business)
+    return chart_context(chart_id, title, [s.name for s in stages], list(example.funnel.counts.values()),
+                         [s.owner for s in stages], data.interface)

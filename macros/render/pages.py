@@ -18,7 +18,7 @@ from macros.data.loading import SiteData
 from macros.data.messages import fill
 from macros.data.schema_fields import field_rows
 from macros.paths import Links
-from macros.render.charts import chart_context, figure_json, money, number
+from macros.render.charts import chart_context, figure_json, funnel_chart_context, money, number
 from macros.render.templating import render_template
 
 
@@ -126,17 +126,7 @@ def sources_list(data: SiteData, links: Links) -> str:
 
 def funnel_chart(data: SiteData, links: Links, which: str = "customer") -> str:
     """An interactive funnel chart: 'customer', or a worked example's id."""
-    if which == "customer":
-        funnel = data.funnels.customer_funnel
-        stages = funnel.stages
-        chart = chart_context("chart-customer", funnel.title, [s.name for s in stages], [s.count for s in stages],
-                              [s.owner for s in stages], data.interface)
-    else:
-        example = data.example(which)
-        stages = data.sim_stages()
-        title = fill(data.interface.charts.example_title, business=example.business)
-        chart = chart_context(f"chart-{example.id}", title, [s.name for s in stages],
-                              list(example.funnel.counts.values()), [s.owner for s in stages], data.interface)
+    chart = funnel_chart_context(data, which, f"chart-{which}")
     return render_template("chart.html.jinja", data, links, chart=chart)
 
 

@@ -6,7 +6,7 @@ from macros.data import funnel_math, models
 from macros.data.loading import SiteData
 from macros.data.quizzes import instructions, scrambled
 from macros.paths import Links, key_page, lesson_pages, page_url
-from macros.render.templating import render_template
+from macros.render.templating import clock, render_template
 
 
 def _page_teaching(data: SiteData, links: Links) -> models.PageTeaching:
@@ -26,11 +26,6 @@ def key_points(data: SiteData, links: Links) -> str:
     """The current page's key points, as a box."""
     return render_template("page_teaching.html.jinja", data, links, kind="key_points",
                            teaching=_page_teaching(data, links))
-
-
-def clock(minutes: int) -> str:
-    """Minutes from the start as h:mm, e.g. 65 -> '1:05'."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def _title(data: SiteData, target: str) -> str:

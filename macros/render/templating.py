@@ -70,6 +70,11 @@ _env.globals.update(cite_groups=cite_groups, source_anchor=source_anchor, source
 _env.filters["compact"] = lambda html: Markup(_compact(html)) if isinstance(html, Markup) else _compact(html)
 
 
+def clock(minutes: int) -> str:
+    """Minutes from the start as h:mm, e.g. 65 -> '1:05' (a lesson's timings: its plan and its slides)."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 def render_template(template: str, data: SiteData, links: Links, **context: object) -> str:
     def md(text: str) -> Markup:
         return markdown_html(text, links)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from macros.build.offline import FOLDER
+from macros.paths import OFFLINE_ZIP
 from tests.conftest import ROOT
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -102,3 +105,27 @@ def open_page(browser, base_url):
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def offline_copy(built_site, tmp_path_factory) -> Path:
+    """The site's offline copy, unzipped once."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
+        archive.extractall(folder)
+    return folder / FOLDER
+
+
+@pytest.fixture
+def offline_page(browser, offline_copy):
+    """(page, the copy's address, errors, requests blocked): a page that may open nothing but files."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    blocked: list[str] = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://")
+                  else (blocked.append(r.request.url), r.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield page, offline_copy.as_uri() + "/", errors, blocked
+    context.close()

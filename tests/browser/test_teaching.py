@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from macros.build.offline import FOLDER
 from macros.data import models
 from macros.paths import OFFLINE_ZIP as ZIP_PATH
 from macros.paths import lesson_pages, page_url
@@ -97,28 +95,6 @@ def test_a_teacher_reaches_everything_from_the_teachers_page(open_page, site_dat
         page.locator("a[download][href*='/gift/']").first.click()
     assert "$CATEGORY" in Path(gift.value.path()).read_text(encoding="utf-8")
     assert watched.errors == []
-
-
-@pytest.fixture(scope="module")
-def offline_copy(built_site, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built_site / ZIP_PATH) as archive:
-        archive.extractall(folder)
-    return folder / FOLDER
-
-
-@pytest.fixture
-def offline_page(browser, offline_copy):
-    context = browser.new_context()
-    blocked: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://")
-                  else (blocked.append(r.request.url), r.abort()))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield page, offline_copy.as_uri() + "/", errors, blocked
-    context.close()
 
 
 def test_the_offline_copy_works_from_file_with_no_network(offline_page, site_data):
