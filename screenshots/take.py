@@ -14,6 +14,7 @@ import struct
 import sys
 import tempfile
 import threading
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -159,6 +160,11 @@ def chart_states(page, name: str, shooter: Shooter) -> None:
     page.wait_for_function("[...document.querySelectorAll('.mvs-chart__plot')].some(p => p.dataset.drawn)")
     page.wait_for_timeout(300)
     shooter.shot(page, f"{name}-drawn", frame)
+    # A pointer on the second stage's row: the line under the chart names it.
+    box = frame.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.3)
+    page.wait_for_timeout(300)
+    shooter.shot(page, f"{name}-pointed", page.locator("figure.mvs-chart").first)
     slider = page.locator(".mvs-sim input[type=range]").first
     if slider.count():
         slider.focus()
@@ -166,6 +172,23 @@ def chart_states(page, name: str, shooter: Shooter) -> None:
             page.keyboard.press("ArrowLeft")
         page.wait_for_timeout(400)
         shooter.shot(page, f"{name}-simulator-moved", page.locator(".mvs-sim").first)
+
+
+def scorm_states(shooter: Shooter, site: Path, folder: Path) -> None:
+    """The final quiz's SCORM package opened on its own (no learning platform around it), one answer checked."""
+    with zipfile.ZipFile(site / "downloads" / "scorm" / "final.scorm12.zip") as archive:
+        archive.extractall(folder)
+    for size, (width, height) in WIDTHS.items():
+        for scheme in SCHEMES:
+            context = shooter.browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            page.goto((folder / "index.html").as_uri(), wait_until="load")
+            question = page.locator("fieldset.mvs-q:has(input[type=radio])").first
+            question.locator("input").first.check()
+            question.locator(".mvs-q__check").click()
+            shooter.shot(page, f"scorm-{size}-{scheme}-top")
+            shooter.shot(page, f"scorm-{size}-{scheme}-checked", question)
+            context.close()
 
 
 def present_states(shooter: Shooter) -> None:
@@ -245,6 +268,7 @@ def main(argv: list[str]) -> int:
             shooter.every_size("checkup", "tools/checkup/", lambda page, n: checkup_results(page, n, shooter))
             shooter.every_size("chart", "funnel/", lambda page, n: chart_states(page, n, shooter))
             present_states(shooter)
+            scorm_states(shooter, site, Path(tmp) / "scorm")
             for name, path in PRINTED.items():
                 context, page = shooter.open(path, "desktop", "light")
                 page.emulate_media(media="print")

@@ -63,6 +63,7 @@ def test_the_manifest_names_every_file_and_the_launch_page_uses_them(built_site,
         assert listed == {name for name in inside if name != "imsmanifest.xml" and not name.endswith(".xsd")}
         assert {name for name in inside if name.endswith(".xsd")} == set(scorm_export.SCHEMA_FILES)
         launch = BeautifulSoup(package.read(resource.get("href")), "html.parser")
+        assert launch.html.get("dir") == "ltr"  # the theme's spacing of lists and details hangs on [dir=ltr]
         used = {tag["src"] for tag in launch.find_all("script", src=True)}
         used |= {tag["href"] for tag in launch.find_all("link", rel="stylesheet")}
         assert used and used <= inside, quiz
