@@ -521,6 +521,8 @@ class LessonStep(Model):
     activity: Markdown = Field(description="What the teacher and the students do (Markdown)")
     pages: list[PageRef] = Field(default_factory=list, description="Site pages the step uses, e.g. funnel.md#simulator")
     simulator_results: bool = Field(default=False, description="Show what the simulator gives for each worked example")
+    discussion: bool = Field(default=False, description="The lesson's discussion prompts are used in this step:"
+                                                        " on the slides, they follow it")
 
 
 class QuizRef(Model):
@@ -549,6 +551,12 @@ class Lesson(Cited):
     steps: list[LessonStep] = Field(min_length=3)
     discussion: list[DiscussionQuestion] = Field(min_length=2)
     worksheet: Worksheet
+
+    @model_validator(mode="after")
+    def _one_discussion_step(self) -> Lesson:
+        if sum(step.discussion for step in self.steps) > 1:
+            raise ValueError("at most one step may have discussion: true (the step that uses the prompts)")
+        return self
 
 
 class TeachingFile(Model):

@@ -362,6 +362,11 @@ def _lesson(deck: Deck, heading: str, lesson_id: str) -> None:
     lesson = deck.data.lesson(lesson_id)
     deck.slides[0].body = deck.part("list", heading=deck.words.objectives, items=lesson.objectives)
     deck.slides[0].notes = deck.part("notes_md", texts=lesson.prepare)
+    def prompts() -> None:
+        for n, prompt in enumerate(lesson.discussion, 1):
+            deck.slides.append(Slide(prompt.question, "text", Markup(""),
+                                     deck.part("notes_md", texts=[prompt.answer]), kicker=f"{n}."))
+
     start = 0
     for step in lesson.steps:
         time = fill(deck.words.step_time, start=clock(start), end=clock(start + step.minutes), minutes=step.minutes)
@@ -371,9 +376,11 @@ def _lesson(deck: Deck, heading: str, lesson_id: str) -> None:
         deck.slides.append(Slide(step.title, "text", deck.part("lesson_step", targets=targets),
                                  deck.part("step_notes", time=time, activity=step.activity), kicker=time))
         start += step.minutes
-    for n, prompt in enumerate(lesson.discussion, 1):
-        deck.slides.append(Slide(prompt.question, "text", Markup(""),
-                                 deck.part("notes_md", texts=[prompt.answer]), kicker=f"{n}."))
+        if step.discussion:
+            prompts()
+    # The discussion prompts follow the step that uses them, or close the deck.
+    if not any(step.discussion for step in lesson.steps):
+        prompts()
 
 
 BUILDERS: dict[str, Callable[..., None]] = {

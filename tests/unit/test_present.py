@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from macros import paths
@@ -17,7 +18,7 @@ from macros.data.loading import SiteData
 from macros.paths import Links, present_file
 from macros.render import present
 from macros.render.templating import markdown_html
-from tests.conftest import ROOT
+from tests.conftest import ROOT, problems_in
 
 
 def markdown_of(data: SiteData, src: str) -> str:
@@ -179,6 +180,26 @@ def test_a_lesson_step_by_step_with_timings_and_activities_in_the_notes_and_prom
             slide = next(s for s in slides if s.heading == prompt.question)
             assert md_words(site_data, prompt.answer) in words(slide.notes)
             assert not words(slide.body)
+
+
+def test_discussion_prompts_follow_the_step_that_uses_them_or_close_the_deck(site_data, deck):
+    for lesson in site_data.teaching.lessons:
+        _, _, slides = deck(paths.lesson_pages(lesson.id)[0])
+        headings = [s.heading for s in slides]
+        first = headings.index(lesson.discussion[0].question)
+        assert headings[first:first + len(lesson.discussion)] == [p.question for p in lesson.discussion]
+        used_in = next((step for step in lesson.steps if step.discussion), None)
+        expected = headings.index(used_in.title) + 1 if used_in else len(headings) - len(lesson.discussion)
+        assert first == expected, lesson.id
+
+
+def test_at_most_one_step_of_a_lesson_uses_the_discussion_prompts(data_dir):
+    path = data_dir / "teaching.yml"
+    teaching = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for step in teaching["lessons"][0]["steps"][:2]:
+        step["discussion"] = True
+    path.write_text(yaml.safe_dump(teaching, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert any("at most one step may have discussion: true" in problem for problem in problems_in(data_dir))
 
 
 def test_every_quiz_question_of_a_page_is_a_slide_with_its_options(site_data, deck):
