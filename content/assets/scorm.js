@@ -50,13 +50,78 @@
     api.LMSSetValue(element, String(value));
   }
 
-  // The quiz keeps its answers with this attempt (at most 4096 characters in SCORM 1.2).
+  /* ---- The answers, kept with this attempt ----
+   * SCORM 1.2 holds at most 4096 characters of suspend_data, and quizzes.js's store for every quiz runs to
+   * about 8000, so it is packed: "quiz:fingerprint:0=1,2=t,3=02,5=msb|..." (a question by its place in the
+   * quiz; options and places as digits, as a question has at most eight; true and false as t and f; sides as
+   * m, s and b). Unpacking scores each answer again with the quiz's own scoring. */
+
+  var SIDES_BACK = { m: "marketing", s: "sales", b: "both" };
+
+  function pack(kind, response) {
+    if (kind === "true_false") return response ? "t" : "f";
+    if (kind === "classify") return response.map(function (side) { return side.charAt(0); }).join("");
+    return [].concat(response).join("");
+  }
+
+  function unpack(kind, text) {
+    if (kind === "true_false") return text === "t";
+    if (kind === "single") return Number(text);
+    if (kind === "classify") return text.split("").map(function (c) { return SIDES_BACK[c]; });
+    return text.split("").map(Number);
+  }
+
+  function fieldsets(quizId) {
+    var root = document.getElementById("quiz-" + quizId);
+    return root ? Array.prototype.slice.call(root.querySelectorAll("fieldset.mvs-q")) : [];
+  }
+
+  function packStore(json) {
+    var store = JSON.parse(json);
+    return Object.keys(store.quizzes).map(function (quizId) {
+      var entry = store.quizzes[quizId];
+      var answers = [];
+      fieldsets(quizId).forEach(function (fieldset, i) {
+        var answer = entry.answers[fieldset.getAttribute("data-question")];
+        if (answer) answers.push(i + "=" + pack(fieldset.getAttribute("data-kind"), answer.response));
+      });
+      return [quizId, entry.fingerprint, answers.join(",")].join(":");
+    }).join("|");
+  }
+
+  function unpackStore(text) {
+    var store = { version: 1, quizzes: {} };
+    text.split("|").forEach(function (part) {
+      var fields = part.split(":");
+      var quizId = fields[0];
+      var questions = fieldsets(quizId);
+      var answers = {};
+      (fields[2] || "").split(",").filter(Boolean).forEach(function (pair) {
+        var at = pair.split("=");
+        var fieldset = questions[Number(at[0])];
+        if (!fieldset) return;
+        var kind = fieldset.getAttribute("data-kind");
+        var response = unpack(kind, at[1]);
+        try {
+          var result = window.mvsQuiz.score(kind, JSON.parse(fieldset.getAttribute("data-answer")), response);
+          answers[fieldset.getAttribute("data-question")] = { response: response, score: result.score };
+        } catch (e) {
+          /* not an answer to this question (the quiz changed): left out */
+        }
+      });
+      store.quizzes[quizId] = { fingerprint: fields[1], updated: Date.now(), answers: answers };
+    });
+    return JSON.stringify(store);
+  }
+
   window.mvsQuizStorage = {
     getItem: function () {
-      return String(api.LMSGetValue("cmi.suspend_data") || "") || null;
+      var text = String(api.LMSGetValue("cmi.suspend_data") || "");
+      return text ? unpackStore(text) : null;
     },
     setItem: function (key, value) {
-      if (value.length <= 4096) set("cmi.suspend_data", value);
+      var packed = packStore(value);
+      if (packed.length <= 4096) set("cmi.suspend_data", packed);
     }
   };
 

@@ -13,6 +13,7 @@ import shutil
 import threading
 import zipfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from lxml import etree
@@ -29,8 +30,10 @@ HOST = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Course</title><script src="scorm12.js"></script>
 <script>
   window.API = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
-  const mastery = new URLSearchParams(location.search).get("mastery");
-  if (mastery) window.API.loadFromJSON({ student_data: { mastery_score: mastery } }, "cmi");
+  const params = new URLSearchParams(location.search);
+  if (params.get("mastery")) window.API.loadFromJSON({ student_data: { mastery_score: params.get("mastery") } }, "cmi");
+  // A learner coming back to an attempt: the platform hands back what the quiz left in suspend_data.
+  if (params.get("suspend")) window.API.loadFromJSON({ suspend_data: params.get("suspend") }, "cmi");
   window.finished = false;
   window.API.on("LMSFinish", () => { window.finished = true; });
 </script></head>
@@ -62,11 +65,12 @@ def mastery_of(package: Path) -> str | None:
     return manifest.findtext(".//adlcp:masteryscore", namespaces={"adlcp": scorm_export.ADLCP_NS})
 
 
-def open_course(browser, lms, quiz_id: str, mastery: str | None = None):
+def open_course(browser, lms, quiz_id: str, mastery: str | None = None, suspend: str | None = None):
     url = lms[1]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     watched = Watched(context.new_page(), url)
-    watched.page.goto(f"{url}{quiz_id}.html" + (f"?mastery={mastery}" if mastery else ""), wait_until="load")
+    query = urlencode({k: v for k, v in {"mastery": mastery, "suspend": suspend}.items() if v})
+    watched.page.goto(f"{url}{quiz_id}.html" + (f"?{query}" if query else ""), wait_until="load")
     frame = watched.page.frame_locator("iframe")
     frame.locator(".mvs-quiz.mvs-quiz--ready").first.wait_for()
     return watched, frame
@@ -178,17 +182,57 @@ def test_without_a_pass_mark_a_finished_quiz_is_completed(browser, lms, site_dat
             assert interaction["result"] == "wrong", interaction
 
 
-def test_leaving_midway_suspends_the_attempt_and_keeps_the_answers(browser, lms, site_data):
+def test_leaving_midway_suspends_the_attempt_and_coming_back_finds_the_answers(browser, lms, site_data):
     quiz = site_data.quizzes[0]
+    first, second = quiz.questions[0], quiz.questions[1]
     watched, frame = open_course(browser, lms, quiz.id)
     page = watched.page
-    answer(frame, page, quiz.questions[0], right=True)
+    answer(frame, page, first, right=True)
+    answer(frame, page, second, right=False)
     page.evaluate("document.querySelector('iframe').src = 'about:blank'")
     page.wait_for_function("window.finished === true")
     held = cmi(page)
     assert (held["status"], held["exit"]) == ("incomplete", "suspend")
-    assert quiz.questions[0].id in held["suspend"]
     assert page.evaluate("window.API.isTerminated()")
+    assert held["suspend"]
+
+    watched, frame = open_course(browser, lms, quiz.id, suspend=held["suspend"])
+    results = {q.id: frame.locator(f"fieldset[data-question='{q.id}']").get_attribute("data-result")
+               for q in quiz.questions}
+    assert results[first.id] == "right" and results[second.id] in ("wrong", "partly")
+    assert [r for q, r in results.items() if q not in (first.id, second.id)] == [None] * (len(quiz.questions) - 2)
+    assert watched.errors == []
+
+
+def test_every_answer_of_every_quiz_fits_in_suspend_data_and_comes_back(browser, lms, site_data):
+    """SCORM 1.2 keeps at most 4096 characters: the package of all quizzes, every question answered, fits,
+    and unpacks to the same answers."""
+    watched, _ = open_course(browser, lms, "all")
+    page = watched.page
+    inner = page.frames[1]
+    kept = inner.evaluate("""() => {
+        const store = { version: 1, quizzes: {} };
+        for (const root of document.querySelectorAll('.mvs-quiz')) {
+            const answers = {};
+            for (const q of root.querySelectorAll('fieldset.mvs-q')) {
+                const answer = JSON.parse(q.dataset.answer);
+                const kind = q.dataset.kind;
+                const response = kind === 'multiple' ? answer.right
+                    : kind === 'order' ? [...Array(answer).keys()].reverse() : answer;
+                answers[q.dataset.question] = { response, score: 1 };
+            }
+            store.quizzes[root.dataset.quiz] = { fingerprint: root.dataset.fingerprint, updated: 1, answers };
+        }
+        window.mvsQuizStorage.setItem('mvs-quiz-progress', JSON.stringify(store));
+        const back = JSON.parse(window.mvsQuizStorage.getItem('mvs-quiz-progress'));
+        const responses = s => Object.fromEntries(Object.entries(s.quizzes).map(([id, e]) =>
+            [id, [e.fingerprint, Object.fromEntries(Object.entries(e.answers).map(([q, a]) => [q, a.response]))]]));
+        return { same: JSON.stringify(responses(store)) === JSON.stringify(responses(back)),
+                 answered: Object.values(back.quizzes).reduce((n, e) => n + Object.keys(e.answers).length, 0) };
+    }""")
+    assert kept == {"same": True, "answered": sum(len(q.questions) for q in site_data.quizzes)}
+    suspend = cmi(page)["suspend"]
+    assert 0 < len(suspend) <= 4096
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
