@@ -14,7 +14,7 @@ SCRIPTS = {
     "assets/common.js": ('class="mvs-chart__plot"', "data-simulator=", "data-checkup=", "data-invest="),
     "assets/funnels.js": ('class="mvs-chart__plot"', "data-simulator="),
     "assets/simulator.js": ("data-simulator=",),
-    "assets/quiz-loader.js": ('class="mvs-quiz"', "data-quiz-progress"),
+    "assets/quiz-loader.js": ('class="mvs-quiz"', 'class="mvs-quiz ', "data-quiz-progress"),
     "assets/tools.js": ("data-checkup=", "data-invest="),
 }
 _TAG = Markup('\n<script src="{}"></script>\n')
