@@ -44,7 +44,8 @@ def navigate(page, path: str) -> None:
     """Follow the primary navigation's link to `path` (instant navigation), and wait for the new page's widgets."""
     page.evaluate("document.querySelector('article').dataset.left = 'true'")
     page.locator(f"nav.md-nav--primary a[href$='/{path}']").first.click()
-    page.wait_for_url(f"**/{path}")
+    # The theme writes the section in view into the address (#...) as soon as the page is in: ignore it.
+    page.wait_for_url(lambda url: url.split("#")[0].endswith(f"/{path}"))
     page.wait_for_function("document.querySelector('article') && !document.querySelector('article[data-left]')")
     wait_ready(page)
 
