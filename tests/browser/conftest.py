@@ -81,6 +81,12 @@ def switch_to_dark(page) -> None:
     page.wait_for_timeout(300)
 
 
+def wait_for_path(page, path: str) -> None:
+    """Wait until the address ends with `path`, whatever section the theme has since written after '#'
+    (navigation.tracking does as soon as a page is in, and on a busy machine before the wait begins)."""
+    page.wait_for_url(lambda url: url.split("#")[0].endswith(path))
+
+
 def wait_ready(page) -> None:
     page.wait_for_function(READY)
 

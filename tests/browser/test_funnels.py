@@ -11,7 +11,7 @@ import pytest
 from macros.data import funnel_math as fm
 from macros.data.messages import fill
 from macros.render import charts
-from tests.browser.conftest import Watched, switch_to_dark, wait_ready
+from tests.browser.conftest import Watched, switch_to_dark, wait_for_path, wait_ready
 from tests.browser.test_pages import axe_violations, plotly_requests, scroll_to_bottom
 
 pytestmark = pytest.mark.browser
@@ -44,8 +44,7 @@ def navigate(page, path: str) -> None:
     """Follow the primary navigation's link to `path` (instant navigation), and wait for the new page's widgets."""
     page.evaluate("document.querySelector('article').dataset.left = 'true'")
     page.locator(f"nav.md-nav--primary a[href$='/{path}']").first.click()
-    # The theme writes the section in view into the address (#...) as soon as the page is in: ignore it.
-    page.wait_for_url(lambda url: url.split("#")[0].endswith(f"/{path}"))
+    wait_for_path(page, f"/{path}")
     page.wait_for_function("document.querySelector('article') && !document.querySelector('article[data-left]')")
     wait_ready(page)
 
@@ -359,7 +358,7 @@ def test_the_check_ups_typing_delay_never_writes_into_the_next_pages_address(ope
     page.locator("#checkup-reached").focus()
     page.keyboard.type("5000")  # the check-up waits 300 ms for more typing before it checks and saves
     page.go_back(wait_until="commit")  # the field keeps focus: no change event checks and saves at once
-    page.wait_for_url("**/funnel/")
+    wait_for_path(page, "/funnel/")
     page.wait_for_timeout(600)
     assert page.url.endswith("/funnel/"), page.url
 

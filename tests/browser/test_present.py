@@ -13,7 +13,7 @@ from macros import paths
 from macros.data import models
 from macros.paths import page_url
 from macros.render.present import deck_pages
-from tests.browser.conftest import Watched, switch_to_dark, wait_ready
+from tests.browser.conftest import Watched, switch_to_dark, wait_for_path, wait_ready
 from tests.browser.test_pages import COLOUR_RULES, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -107,7 +107,7 @@ def test_click_swipe_and_buttons_move_the_slides_and_escape_returns_to_the_page(
     page.locator("[data-go='-1']").click()
     assert current(page)[0] == 2
     page.keyboard.press("Escape")
-    page.wait_for_url(re.compile(re.escape(page_url(paths.DEFINITIONS, True)) + "$"))
+    wait_for_path(page, "/" + page_url(paths.DEFINITIONS, True))
 
 
 def test_every_page_with_slides_links_to_them(browser, base_url, site_data):
@@ -369,5 +369,5 @@ def test_the_offline_copy_presents_from_file_with_no_network(offline_page, site_
     page.keyboard.press("PageDown")
     notes.wait_for_function("document.querySelector('[data-notes-status]').textContent.includes('3')")
     page.keyboard.press("Escape")
-    page.wait_for_url(re.compile(re.escape(page_url(paths.DEFINITIONS, False)) + "$"))
+    wait_for_path(page, "/" + page_url(paths.DEFINITIONS, False))
     assert errors == [] and blocked == []

@@ -11,7 +11,7 @@ from macros.data import models
 from macros.data.messages import fill
 from macros.data.quizzes import fingerprint
 from macros.paths import page_url
-from tests.browser.conftest import switch_to_dark
+from tests.browser.conftest import switch_to_dark, wait_for_path
 from tests.browser.test_funnels import LAYOUT_SHIFT
 from tests.browser.test_pages import axe_violations
 
@@ -297,7 +297,7 @@ def test_a_quiz_works_after_instant_navigation(open_page, site_data):
     page = watched.page
     page.evaluate("window.__sameDocument = true")
     page.locator("nav.md-nav--primary a[href$='definitions/']").first.click()
-    page.wait_for_url("**/definitions/")
+    wait_for_path(page, "/definitions/")
     answer_by_keyboard(page, quiz, quiz.questions[1])
     assert fieldset(page, quiz, quiz.questions[1]).locator(".mvs-q__feedback").inner_text().startswith("Right.")
     assert page.evaluate("window.__sameDocument === true")

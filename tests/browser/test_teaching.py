@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from macros.data import models
 from macros.paths import OFFLINE_ZIP as ZIP_PATH
 from macros.paths import lesson_pages, page_url
+from tests.browser.conftest import wait_for_path
 
 pytestmark = pytest.mark.browser
 CHROME = (".md-header", ".md-footer", ".md-sidebar", ".md-tabs", ".md-top", ".md-content__button", ".md-button",
@@ -80,17 +81,17 @@ def test_a_teacher_reaches_everything_from_the_teachers_page(open_page, site_dat
     page = watched.page
     lesson = site_data.teaching.lessons[0]
     page.locator("article .mvs-lessons a", has_text=lesson.title).click()
-    page.wait_for_url(f"**/{lesson.id}/")
+    wait_for_path(page, f"/{lesson.id}/")
     page.locator("article a", has_text="the worksheet").first.click()
-    page.wait_for_url(f"**/{lesson.id}-worksheet/")
+    wait_for_path(page, f"/{lesson.id}-worksheet/")
     page.go_back()
-    page.wait_for_url(f"**/{lesson.id}/")
+    wait_for_path(page, f"/{lesson.id}/")
     page.goto(page.url.split("teachers/")[0] + "teachers/")
     with page.expect_download() as zipped:
         page.locator(f"a[href$='{ZIP_PATH.rsplit('/', 1)[1]}']").click()
     assert zipped.value.suggested_filename.endswith(".zip")
     page.locator("article a", has_text="quiz downloads for your LMS").click()
-    page.wait_for_url("**/teachers/downloads/")
+    wait_for_path(page, "/teachers/downloads/")
     with page.expect_download() as gift:
         page.locator("a[download][href*='/gift/']").first.click()
     assert "$CATEGORY" in Path(gift.value.path()).read_text(encoding="utf-8")
@@ -112,7 +113,7 @@ def test_the_offline_copy_works_from_file_with_no_network(offline_page, site_dat
     box.locator(".mvs-q__check").click()
     assert box.locator(".mvs-q__feedback").inner_text().startswith("Right.")
     page.locator("nav.md-nav--primary a[href$='definitions.html']").first.click()
-    page.wait_for_url("**/definitions.html")
+    wait_for_path(page, "/definitions.html")
     page.locator(".md-search__input").click()
     page.keyboard.type("objection", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
