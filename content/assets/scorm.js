@@ -56,11 +56,14 @@
    * quiz; options and places as digits, as a question has at most eight; true and false as t and f; sides as
    * m, s and b). Unpacking scores each answer again with the quiz's own scoring. */
 
-  var SIDES_BACK = { m: "marketing", s: "sales", b: "both" };
+  // A side of a sorting question as one letter, here and in cmi.interactions.
+  var SIDES = { marketing: "m", sales: "s", both: "b" };
+  var SIDES_BACK = {};
+  Object.keys(SIDES).forEach(function (side) { SIDES_BACK[SIDES[side]] = side; });
 
   function pack(kind, response) {
     if (kind === "true_false") return response ? "t" : "f";
-    if (kind === "classify") return response.map(function (side) { return side.charAt(0); }).join("");
+    if (kind === "classify") return response.map(function (side) { return SIDES[side]; }).join("");
     return [].concat(response).join("");
   }
 
@@ -131,7 +134,6 @@
 
   var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
   var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", classify: "matching", order: "sequencing" };
-  var SIDES = { marketing: "m", sales: "s", both: "b" };
 
   function letters(indexes) {
     return indexes.map(function (i) { return LETTERS.charAt(i); }).join(",");
