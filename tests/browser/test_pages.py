@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.paths import page_url
-from tests.browser.conftest import switch_to_dark, wait_for_path
+from tests.browser.conftest import resize_and_settle, switch_to_dark, wait_for_path
 from tests.build.test_site import ALL_PAGES, CONTENT_PAGES
 
 pytestmark = pytest.mark.browser
@@ -68,7 +68,7 @@ def test_every_page_loads_cleanly_fits_a_phone_and_passes_axe_in_both_palettes(o
             chart.hover(position={"x": 4, "y": 4})
         page.wait_for_function("[...document.querySelectorAll('.mvs-chart__plot')].every(p => p.dataset.drawn)")
     assert overflow_on_a_phone(page) == (0, [])
-    page.set_viewport_size({"width": 1280, "height": 900})
+    resize_and_settle(page, 1280, 900)
     assert axe_violations(page, axe_source) == []
     switch_to_dark(page)
     # The dark palette changes colours only, so the rules that look at colour are the ones to run again.
