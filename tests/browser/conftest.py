@@ -81,13 +81,17 @@ def switch_to_dark(page) -> None:
     page.wait_for_timeout(300)
 
 
-def resize_and_settle(page, width: int, height: int) -> None:
-    """Resize the window, then wait two frames for the theme's transitions to start and for every finite
-    one to end: axe reads colours mid-fade as they are (CI once caught the sidebar's links half faded in)."""
-    page.set_viewport_size({"width": width, "height": height})
+def settle(page) -> None:
+    """Wait two frames for the theme's transitions to start, then for every finite one to end: axe and
+    computed styles read colours mid-fade as they are (CI once caught the sidebar's links half faded in)."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function("""() => document.getAnimations().every(a =>
         a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)""")
+
+
+def resize_and_settle(page, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    settle(page)
 
 
 def wait_for_path(page, path: str) -> None:

@@ -14,6 +14,7 @@ from macros.paths import page_url
 from tests.browser.conftest import switch_to_dark, wait_for_path
 from tests.browser.test_funnels import LAYOUT_SHIFT
 from tests.browser.test_pages import axe_violations
+from tests.browser.theme_styles import differences as theme_differences
 
 pytestmark = pytest.mark.browser
 KEY = "mvs-quiz-progress"
@@ -354,7 +355,8 @@ def test_printed_quiz_shows_questions_without_answers(open_page, site_data):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_answered_quiz_passes_axe_in_both_palettes(open_page, axe_source, site_data, width):
     """Answers right, wrong and partly right on show, with a "why each choice" opened: axe-clean (WCAG 2.2 AA,
-    target size included) on a phone and a desktop, in the light and the dark palette."""
+    target size included) on a phone and a desktop, in the light and the dark palette, and styled by the
+    cut-down theme exactly as by the full one."""
     quiz = site_data.quiz("final")
     page = open_page(page_url(quiz.page, True), width=width).page
     shown = {}
@@ -372,8 +374,10 @@ def test_answered_quiz_passes_axe_in_both_palettes(open_page, axe_source, site_d
         "right": "right", "wrong": "wrong", "partly": "partly"}
     fieldset(page, quiz, shown["partly"]).locator(".mvs-q__details summary").click()
     assert axe_violations(page, axe_source) == []
+    assert theme_differences(page) == []
     switch_to_dark(page)
     assert axe_violations(page, axe_source) == []
+    assert theme_differences(page) == []
 
 
 def test_the_quiz_script_loads_only_when_the_quiz_comes_near(open_page, site_data):

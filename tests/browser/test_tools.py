@@ -9,6 +9,7 @@ import pytest
 from macros.data.messages import fill
 from tests.browser.conftest import switch_to_dark
 from tests.browser.test_pages import axe_violations
+from tests.browser.theme_styles import differences as theme_differences
 
 pytestmark = pytest.mark.browser
 NUMBERS = {"reached": "5000", "leads": "400", "mql": "100", "sql": "60", "offers": "40", "customers": "10",
@@ -145,7 +146,8 @@ def label(page, field: str) -> str:
 @pytest.mark.parametrize("width", [360, 1366])
 def test_errors_are_summarised_at_the_top_and_each_link_reaches_its_field(open_page, site_data, axe_source, width):
     """Sent with two bad numbers, far down a phone's screen: the summary takes focus at the top of the form, a
-    link takes the founder to the field, and the page passes axe in both palettes with the errors showing."""
+    link takes the founder to the field, and the page passes axe in both palettes with the errors showing (and
+    looks as it would with the theme's full stylesheets)."""
     watched = open_page("tools/checkup/", width=width, height=740)
     page = watched.page
     fill_by_keyboard(page, {**NUMBERS, **TARGETS, "leads": "many", "t-offers": "150"})
@@ -162,8 +164,10 @@ def test_errors_are_summarised_at_the_top_and_each_link_reaches_its_field(open_p
     page.wait_for_function("() => { const r = document.getElementById('checkup-t-offers').getBoundingClientRect(); "
                            "return r.top >= 0 && r.bottom <= innerHeight; }", timeout=5000)
     assert axe_violations(page, axe_source) == []
+    assert theme_differences(page) == []
     switch_to_dark(page)
     assert axe_violations(page, axe_source) == []
+    assert theme_differences(page) == []
     # Fixing one field leaves one link; fixing both closes the summary.
     fill_by_keyboard(page, {"leads": NUMBERS["leads"]})
     assert summary.locator("a").count() == 1
