@@ -45,12 +45,13 @@ class Usage:
     prefixes: tuple[str, ...]
     palette: frozenset[tuple[str, str]]
 
-    def needs_nothing_missing(self, selector: str) -> bool:
-        outer = re.sub(r"\[[^\]]*\]", "", _outside_brackets(selector))
-        for name in CLASS_IN_SELECTOR.findall(outer):
+    def can_match(self, selector: str) -> bool:
+        """False when the selector needs a class or a palette colour nothing uses (outside `:not()` and co)."""
+        outside = _outside_brackets(selector)
+        for name in CLASS_IN_SELECTOR.findall(re.sub(r"\[[^\]]*\]", "", outside)):
             if name not in self.classes and not name.startswith(self.prefixes):
                 return False
-        return all(pair in self.palette for pair in PALETTE_IN_SELECTOR.findall(selector))
+        return all(pair in self.palette for pair in PALETTE_IN_SELECTOR.findall(outside))
 
 
 def site_usage(site_dir: Path) -> Usage:
@@ -97,7 +98,7 @@ def trim(rules: list[Rule], usage: Usage) -> list[Rule]:
         elif rule.body is None or rule.prelude.startswith("@"):
             kept.append(rule)
         else:
-            selectors = [s for s in _split_top(rule.prelude, ",") if usage.needs_nothing_missing(s)]
+            selectors = [s for s in _split_top(rule.prelude, ",") if usage.can_match(s)]
             if selectors:
                 kept.append(Rule(",".join(selectors), rule.body))
     return kept

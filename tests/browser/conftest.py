@@ -73,12 +73,12 @@ READY = """() => document.readyState === 'complete' && window.document$ !== unde
 
 def switch_to_dark(page) -> None:
     """Switch to the dark palette with the header's toggle, as a reader does, then move the pointer off the
-    toggle so its tooltip is not caught half faded in."""
+    toggle and wait for the tooltip and the colours to finish fading, so neither is caught half way."""
     page.locator("label.md-header__button[for^='__palette']:visible").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     page.mouse.move(5, 450)
     page.wait_for_function("!document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
-    page.wait_for_timeout(300)
+    settle(page)
 
 
 def settle(page) -> None:

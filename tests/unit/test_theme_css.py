@@ -41,10 +41,11 @@ def test_a_selector_list_loses_only_the_selectors_nothing_matches(tmp_path):
     assert cut(".md-gone,.md-used,.md-gone p{color:red}", usage) == ".md-used{color:red}"
 
 
-def test_classes_inside_not_or_is_never_remove_a_rule(tmp_path):
+def test_classes_or_colours_inside_not_or_is_never_remove_a_rule(tmp_path):
     """`:not(.x)` matches more when nothing has .x, and `:is(.x,.y)` may match through .y."""
     usage = usage_of(tmp_path, '<p class="md-used"></p>')
-    css = ".md-used:not(.md-gone){color:red}:is(.md-gone,.md-used) a{color:blue}"
+    css = (".md-used:not(.md-gone){color:red}:is(.md-gone,.md-used) a{color:blue}"
+           ".md-used:not([data-md-color-primary=pink]){margin:0}")
     assert cut(css, usage) == css
 
 
