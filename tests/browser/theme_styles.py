@@ -74,8 +74,8 @@ SWAP = """async ([pattern, to]) => {
         link.href = to === 'original' ? `/${ORIGINAL}/${link.dataset.cut.match(/(main|palette)\\./)[1]}.css`
                                       : link.dataset.cut;
     })));
-    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
 }""".replace("${ORIGINAL}", ORIGINAL)
+
 
 def serve_the_original_theme(page) -> None:
     if page in _served:
