@@ -23,6 +23,7 @@ PALETTE_IN_SELECTOR = re.compile(r"\[data-md-color-(primary|accent|scheme)=[\"']
 CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)["']""")
 PALETTE_ATTRIBUTE = re.compile(r"""data-md-color-(primary|accent|scheme)=["']([\w-]+)["']""")
 NAME_IN_SCRIPT = re.compile(r"[_a-zA-Z][_a-zA-Z0-9-]*")
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
 VAR_READ = re.compile(r"var\(\s*(--[\w-]+)")
 # Rules nest inside these; the blocks of other at-rules (@font-face, @keyframes, @page) stay whole.
 NESTING = ("@media", "@supports", "@layer", "@container")
@@ -56,13 +57,15 @@ class Usage:
 
 def site_usage(site_dir: Path) -> Usage:
     """Every class written in a page (a quiz's questions in a <noscript> included) and every name-like word
-    in a shipped script; a word ending in '-' or '_' is the start of names a script completes."""
+    in a script, shipped or inline; a word ending in '-' or '_' is the start of names a script completes."""
     classes: set[str] = set()
     palette: set[tuple[str, str]] = set()
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8", errors="replace")
         for value in CLASS_ATTRIBUTE.findall(html):
             classes.update(value.split())
+        for script in INLINE_SCRIPT.findall(html):
+            classes.update(NAME_IN_SCRIPT.findall(script))
         palette.update(PALETTE_ATTRIBUTE.findall(html))
     for script in site_dir.rglob("*.js"):
         classes.update(NAME_IN_SCRIPT.findall(script.read_text(encoding="utf-8", errors="replace")))

@@ -56,6 +56,11 @@ def test_names_a_script_writes_or_completes_keep_their_rules(tmp_path):
     assert cut(css, usage) == ".md-search-result__meta{color:red}.md-tag--new{color:blue}"
 
 
+def test_a_class_an_inline_script_sets_keeps_its_rules(tmp_path):
+    usage = usage_of(tmp_path, "<head><script>document.documentElement.classList.add('md-js-on')</script></head>")
+    assert cut(".md-js-on .md-x{color:red}.md-js-on{color:blue}", usage) == ".md-js-on{color:blue}"
+
+
 def test_a_quiz_in_a_noscript_keeps_its_rules(tmp_path):
     usage = usage_of(tmp_path, '<noscript data-quiz-body><fieldset class="mvs-q"></fieldset></noscript>')
     assert cut(".mvs-q{border:0}", usage) == ".mvs-q{border:0}"
