@@ -134,9 +134,10 @@ def trim_theme_css(site_dir: Path) -> dict[str, str]:
         digest = hashlib.sha256(css.encode()).hexdigest()[:8]
         new = path.with_name(f"{path.name.split('.')[0]}.{digest}.min.css")
         new.write_text(css, encoding="utf-8")
-        path.unlink()
-        path.with_name(path.name + ".map").unlink(missing_ok=True)
-        renamed[path.name] = new.name
+        if new != path:  # a file cut before (a rebuild into the same folder) cuts to itself
+            path.unlink()
+            path.with_name(path.name + ".map").unlink(missing_ok=True)
+            renamed[path.name] = new.name
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         linked = html

@@ -6,14 +6,11 @@ the theme's original stylesheets from the installed package, notes them again, a
 
 from __future__ import annotations
 
-from pathlib import Path
 from weakref import WeakSet
 
-import material
-
+from macros.exports.scorm import THEME_CSS as THEME
 from tests.browser.conftest import settle
 
-THEME = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 ORIGINAL = "__theme-original__"
 _served: WeakSet = WeakSet()
 
@@ -64,17 +61,17 @@ STYLES = """([compare, properties]) => {
     return found.slice(0, 10);
 }"""
 
-SWAP = """async ([pattern, to]) => {
+SWAP = """async ([pattern, to, original]) => {
     const links = [...document.querySelectorAll('link[rel=stylesheet]')].filter(l => new RegExp(pattern).test(l.href));
     if (links.length !== 2) throw new Error('expected the theme\\'s two stylesheets, found ' + links.length);
     await Promise.all(links.map(link => new Promise((done, fail) => {
         link.onload = done;
         link.onerror = () => fail(new Error('could not load ' + link.href));
         link.dataset.cut = link.dataset.cut || link.href;
-        link.href = to === 'original' ? `/${ORIGINAL}/${link.dataset.cut.match(/(main|palette)\\./)[1]}.css`
+        link.href = to === 'original' ? `/${original}/${link.dataset.cut.match(/(main|palette)\\./)[1]}.css`
                                       : link.dataset.cut;
     })));
-}""".replace("${ORIGINAL}", ORIGINAL)
+}"""
 
 
 def serve_the_original_theme(page) -> None:
@@ -96,8 +93,8 @@ def differences(page) -> list[str]:
     theme = r"/(assets/stylesheets/(main|palette)\.|" + ORIGINAL + ")"
     settle(page)
     page.evaluate(STYLES, [False, PROPERTIES])
-    page.evaluate(SWAP, [theme, "original"])
+    page.evaluate(SWAP, [theme, "original", ORIGINAL])
     settle(page)
     found = page.evaluate(STYLES, [True, PROPERTIES])
-    page.evaluate(SWAP, [theme, "cut"])
+    page.evaluate(SWAP, [theme, "cut", ORIGINAL])
     return found

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from shutil import copy
 
-import material
 import pytest
 
 from macros.build.theme_css import drop_unread_properties, parse, serialize, site_usage, trim, trim_theme_css
-
-THEME = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+from macros.exports.scorm import THEME_CSS as THEME
 
 
 def usage_of(tmp_path, html: str, script: str = ""):
@@ -113,3 +110,21 @@ def test_the_site_links_the_cut_stylesheets_under_new_names(tmp_path):
     assert f"assets/stylesheets/{new.name}" in page.read_text(encoding="utf-8")
     assert ".md-typeset" in new.read_text(encoding="utf-8")
     assert len(new.read_bytes()) < len(original.read_bytes()) / 2
+
+
+def test_cutting_a_site_again_keeps_its_cut_stylesheet(tmp_path):
+    """A rebuild into the same folder may run the cut over files it has cut already."""
+    folder = tmp_path / "assets" / "stylesheets"
+    folder.mkdir(parents=True)
+    original = next(THEME.glob("main.*.min.css"))
+    copy(original, folder / original.name)
+    page = tmp_path / "index.html"
+    page.write_text(f'<link rel="stylesheet" href="assets/stylesheets/{original.name}"><p class="md-typeset">',
+                    encoding="utf-8")
+    new = trim_theme_css(tmp_path)[original.name]
+    first = (folder / new).read_text(encoding="utf-8")
+    assert trim_theme_css(tmp_path) == {}
+    assert sorted(p.name for p in folder.iterdir()) == [new]
+    assert (folder / new).read_text(encoding="utf-8") == first
+    assert f"assets/stylesheets/{new}" in page.read_text(encoding="utf-8")
+
