@@ -209,12 +209,6 @@
         self.update(true);
       }
     });
-    this.summary.addEventListener("click", function (event) {
-      var link = event.target.closest("a[data-field]");
-      if (!link) return;
-      event.preventDefault();
-      self.focusField(link.getAttribute("data-field"));
-    });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(self.timer);
@@ -304,14 +298,6 @@
     this.input(this.fields[0]).focus();
   };
 
-  /* Focus a field with its label in view, as a link in the error summary does. */
-  Checkup.prototype.focusField = function (name) {
-    var input = this.input(name);
-    var label = input.labels && input.labels[0];
-    (label || input).scrollIntoView({ block: "start" });
-    input.focus({ preventScroll: true });
-  };
-
   /* The error summary at the top of the form: once the form has been sent with errors, it lists each field
      still to fix, linked to it, and closes when none is left. */
   Checkup.prototype.summarise = function (errors, open) {
@@ -331,7 +317,6 @@
       var field = label ? label.firstChild.textContent.trim() : name;
       var link = document.createElement("a");
       link.href = "#" + input.id;
-      link.setAttribute("data-field", name);
       link.textContent = field + ": " + errors[name];
       var item = document.createElement("li");
       item.appendChild(link);

@@ -479,6 +479,23 @@ def test_a_shared_link_restores_the_scenario(open_page, base_url):
     page.wait_for_function("t => document.querySelector('[data-totals]').textContent === t", arg=totals)
 
 
+def test_a_link_to_a_place_on_the_page_keeps_the_simulators_numbers(open_page):
+    """The table of contents' links take the reader down the page and leave the address, and so the simulator's
+    numbers, as they are (the theme's instant navigation would write the link over them and fetch the page
+    again, starting the simulator afresh)."""
+    page = open_page("funnel/").page
+    page.locator("#sim-reached").fill("54321")
+    page.wait_for_function("() => location.search.includes('reached=54321')")
+    address = page.url
+    page.locator("[data-simulator]").evaluate("s => { s.dataset.before = 'clicked'; }")
+    page.locator(".md-sidebar--secondary a.md-nav__link[href$='#two-funnels']").click()
+    assert page.url == address
+    assert page.evaluate("() => document.activeElement.id") == "two-funnels"
+    assert 0 <= page.locator("#two-funnels").evaluate("h => h.getBoundingClientRect().top") < 200
+    assert page.locator("[data-simulator]").get_attribute("data-before") == "clicked"
+    assert page.locator("#sim-reached").input_value() == "54321"
+
+
 def test_bad_numbers_are_flagged_and_the_last_good_result_stays(open_page):
     page = open_page("funnel/").page
     totals = page.locator("[data-totals]").inner_text()

@@ -158,8 +158,13 @@ def test_errors_are_summarised_at_the_top_and_each_link_reaches_its_field(open_p
     assert summary.evaluate("s => s.getBoundingClientRect().top >= 0 && s.getBoundingClientRect().top < innerHeight")
     links = summary.locator("a")
     assert links.count() == 2
+    summary.evaluate("s => { s.dataset.before = 'clicked'; }")
     links.nth(1).click()
     assert page.evaluate("() => document.activeElement.id") == "checkup-t-offers"
+    # The link stays on this page as it is: the theme's instant navigation, which handles every link to one of
+    # the site's pages, would fetch the page again and drop the founder's numbers with the summary.
+    assert "t-offers=150" in page.url
+    assert summary.get_attribute("data-before") == "clicked"
     # The page may scroll smoothly to the field: wait for it to arrive (on a busy machine it takes a moment).
     page.wait_for_function("() => { const r = document.getElementById('checkup-t-offers').getBoundingClientRect(); "
                            "return r.top >= 0 && r.bottom <= innerHeight; }", timeout=5000)
@@ -191,6 +196,15 @@ def test_the_shared_link_restores_the_numbers_in_a_new_page(open_page):
     assert other.locator("#checkup-example").input_value() == "clothing-store"
     assert other.locator("input[name='basis'][value='earlier']").is_checked()
     other.locator("[data-weakest]").wait_for(state="visible")
+    # The skip link, the first thing the keyboard reaches, goes to the heading and leaves the numbers in the
+    # address (the theme's instant navigation would write the heading's name over them and start afresh).
+    other.keyboard.press("Tab")
+    assert other.evaluate("() => document.activeElement.matches('a.md-skip')")
+    other.keyboard.press("Enter")
+    assert other.evaluate("() => document.activeElement.matches('article h1')")
+    assert other.url == shared
+    for name, value in {**NUMBERS, **EARLIER}.items():
+        assert other.locator(f"#checkup-{name}").input_value() == value
 
 
 def test_numbers_come_back_from_this_browser_and_clear(open_page):
