@@ -56,15 +56,16 @@ browser:
 	      exit 1; \
 	    fi; }
 
-# The whole suite, spread over the machine's cores; the 15 slowest tests are listed at the end.
+# The whole suite, spread over the machine's cores (a worker that runs out takes tests queued for another);
+# the 15 slowest tests are listed at the end.
 test: setup browser lint
 	$(PY) -m macros schema --check
-	$(PY) -m pytest -n auto --durations=15
+	$(PY) -m pytest -n auto --dist worksteal --durations=15
 
 # While working: lint, the unit tests and one build (no browser), in about half a minute.
 test-fast: setup lint
 	$(PY) -m macros schema --check
-	$(PY) -m pytest -n auto -q tests/unit
+	$(PY) -m pytest -n auto --dist worksteal -q tests/unit
 	$(PY) -m macros build --site-dir .site-fast --no-offline-copy
 
 # Page weights, timings and Lighthouse (mobile) beside a stock Material page; e.g. BENCH_ARGS="--lighthouse-runs 5".

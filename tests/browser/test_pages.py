@@ -18,7 +18,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> list[str]:
     """axe-core's WCAG 2.2 A and AA violations, or those of the given rules only."""
-    page.evaluate(axe_source)
+    if page.evaluate("() => typeof window.axe === 'undefined'"):  # once per document: it is 550 KB of script
+        page.evaluate(axe_source)
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     result = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
