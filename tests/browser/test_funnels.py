@@ -489,7 +489,8 @@ def test_a_link_to_a_place_on_the_page_keeps_the_simulators_numbers(open_page):
     address = page.url
     page.locator("[data-simulator]").evaluate("s => { s.dataset.before = 'clicked'; }")
     page.locator(".md-sidebar--secondary a.md-nav__link[href$='#two-funnels']").click()
-    assert page.url == address
+    # The theme may then write the section's name after the '#' (navigation.tracking); the numbers stay.
+    assert page.url.split("#")[0] == address.split("#")[0]
     assert page.evaluate("() => document.activeElement.id") == "two-funnels"
     assert 0 <= page.locator("#two-funnels").evaluate("h => h.getBoundingClientRect().top") < 200
     assert page.locator("[data-simulator]").get_attribute("data-before") == "clicked"
