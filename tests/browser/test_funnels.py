@@ -492,7 +492,8 @@ def test_a_link_to_a_place_on_the_page_keeps_the_simulators_numbers(open_page):
     # The theme may then write the section's name after the '#' (navigation.tracking); the numbers stay.
     assert page.url.split("#")[0] == address.split("#")[0]
     assert page.evaluate("() => document.activeElement.id") == "two-funnels"
-    assert 0 <= page.locator("#two-funnels").evaluate("h => h.getBoundingClientRect().top") < 200
+    header = page.locator(".md-header").evaluate("h => h.getBoundingClientRect().bottom")
+    assert header <= page.locator("#two-funnels").evaluate("h => h.getBoundingClientRect().top") < header + 100
     assert page.locator("[data-simulator]").get_attribute("data-before") == "clicked"
     assert page.locator("#sim-reached").input_value() == "54321"
 

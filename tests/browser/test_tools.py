@@ -202,6 +202,8 @@ def test_the_shared_link_restores_the_numbers_in_a_new_page(open_page):
     assert other.evaluate("() => document.activeElement.matches('a.md-skip')")
     other.keyboard.press("Enter")
     assert other.evaluate("() => document.activeElement.matches('article h1')")
+    assert other.evaluate("() => document.querySelector('article h1').getBoundingClientRect().top "
+                          ">= document.querySelector('.md-header').getBoundingClientRect().bottom")
     assert other.url == shared
     for name, value in {**NUMBERS, **EARLIER}.items():
         assert other.locator(f"#checkup-{name}").input_value() == value
