@@ -78,6 +78,32 @@ def test_every_page_loads_cleanly_fits_a_phone_and_passes_axe_in_both_palettes(o
     assert watched.off_origin == []
 
 
+# A frame after a focus (once the browser has scrolled the element into view): the focused element, if the sticky
+# header covers all of it (the skip link is drawn over the header on purpose).
+FOCUS_UNDER_HEADER = """() => new Promise(done => requestAnimationFrame(() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    const covered = !el.closest('.md-header, .md-sidebar, .md-search, .md-skip')
+        && box.bottom <= document.querySelector('.md-header').getBoundingClientRect().bottom;
+    done(covered ? `${el.tagName}#${el.id}.${el.className}: ${box.top}-${box.bottom}` : null);
+}))"""
+
+
+@pytest.mark.parametrize("path, start", [("tools/checkup/", "[data-clear]"),
+                                         ("definitions/", "article a:last-of-type")])
+def test_keyboard_focus_is_never_hidden_under_the_sticky_header(open_page, path, start):
+    """WCAG 2.2's "focus not obscured": tabbing back up a phone's screen, the browser scrolls each field or link
+    above into view at the top of the screen, and none ends up behind the header."""
+    page = open_page(path, width=360, height=740).page
+    page.locator(start).last.focus()
+    hidden = []
+    for _ in range(30):
+        page.keyboard.press("Shift+Tab")
+        if found := page.evaluate(FOCUS_UNDER_HEADER):
+            hidden.append(found)
+    assert hidden == []
+
+
 def test_a_glossary_term_shows_its_definition_on_keyboard_focus(open_page):
     page = open_page("differences/").page
     term = page.locator("article a.mvs-term").first
