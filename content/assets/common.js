@@ -102,27 +102,6 @@
   // Instant navigation runs this script again on each visit to a widget page: define it once.
   if (window.mvsCommon) return;
   window.mvsCommon = api;
-
-  /* A link to a place on this page, on a page whose widgets keep their numbers in the address (the simulator,
-     the check-up): the theme's instant navigation would write the link's address over the numbers and, on the
-     first such link, fetch the page afresh, which starts the widgets again empty. It is followed here instead:
-     the place (for a form field, its label) comes into view and takes focus, and the address stays as it is. */
-  document.addEventListener("click", function (event) {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey ||
-      event.altKey || !document.querySelector("[data-simulator], [data-checkup]")) return;
-    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    // The theme writes each link's full address when the page loads: one with no query is a link to this page as
-    // it is now; one with another query asks for other numbers.
-    if (!link || link.target || !link.hash || link.origin !== location.origin || link.pathname !== location.pathname ||
-      (link.search && link.search !== location.search)) return;
-    var place = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    if (!place) return;
-    event.preventDefault();
-    event.stopPropagation();
-    (place.labels && place.labels[0] || place).scrollIntoView({ block: "start" });
-    if (!place.matches("a[href], button, input, select, textarea, [tabindex]")) place.setAttribute("tabindex", "-1");
-    place.focus({ preventScroll: true });
-  }, true);
   // After instant navigation a page's scripts may arrive in any order: tell the widgets waiting for this one.
   document.dispatchEvent(new Event("mvs:loaded"));
 })();

@@ -8,7 +8,7 @@ from macros.paths import Links
 
 # script -> markers in the page's HTML that call for it, in the order the scripts load: common.js (messages,
 # numbers and the funnel arithmetic) before the charts and widgets that use it, the charts (funnels.js) before
-# the simulator.
+# the simulator; in-page-links.js where a widget keeps its numbers in the page's address.
 # The quizzes' loader fetches common.js itself when a quiz comes near, on pages that lack it.
 SCRIPTS = {
     "assets/common.js": ('class="mvs-chart__plot"', "data-simulator=", "data-checkup=", "data-invest="),
@@ -16,6 +16,7 @@ SCRIPTS = {
     "assets/simulator.js": ("data-simulator=",),
     "assets/quiz-loader.js": ('class="mvs-quiz"', 'class="mvs-quiz ', "data-quiz-progress"),
     "assets/tools.js": ("data-checkup=", "data-invest="),
+    "assets/in-page-links.js": ("data-simulator=", "data-checkup="),
 }
 _TAG = Markup('\n<script src="{}"></script>\n')
 

@@ -38,8 +38,9 @@ def test_a_page_with_a_chart_and_a_quiz_gets_both():
 def test_the_simulator_gets_the_shared_code_the_charts_and_itself_in_that_order():
     html = '<div class="mvs-sim" data-simulator="{}"><div class="mvs-chart__plot" data-figure="{}"></div></div>'
     tags = page_scripts(html, Links.for_page("funnel.md", True))
-    assert tags.count("<script") == 3
+    assert tags.count("<script") == 4
     assert tags.index("common.js") < tags.index("funnels.js") < tags.index("simulator.js")
+    assert 'src="../assets/in-page-links.js"' in tags  # the simulator keeps its numbers in the address
 
 
 def test_the_tools_get_the_shared_code_first_and_the_charts_only_with_a_chart():
@@ -50,3 +51,5 @@ def test_the_tools_get_the_shared_code_first_and_the_charts_only_with_a_chart():
                            Links.for_page("tools/checkup.md", True))
     assert checkup.index("common.js") < checkup.index("funnels.js") < checkup.index("tools.js")
     assert "simulator.js" not in checkup
+    # The check-up keeps its numbers in the address; the other tool does not.
+    assert "in-page-links.js" in checkup and "in-page-links.js" not in invest
