@@ -114,9 +114,12 @@ def test_a_glossary_term_shows_its_definition_on_keyboard_focus(open_page):
             break
     else:
         pytest.fail("no glossary term is reachable with the Tab key")
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible")
     assert page.evaluate("document.activeElement.href") == term.evaluate("a => a.href")
+    # The term's own tooltip, the one it names as its description: a heading link's tooltip, passed on the way,
+    # may still be fading out.
+    described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    tooltip = page.locator(f"[id='{described_by}'].md-tooltip2--active")
+    tooltip.wait_for(state="visible")
     assert tooltip.inner_text().strip() == definition
 
 
