@@ -1,5 +1,5 @@
-/* Links to a place on the page, on the pages whose widgets keep their numbers in the address (the simulator,
- * the check-up; macros/build/page_scripts.py adds this script to those pages alone).
+/* Links to a place on the page, on the pages whose widgets keep their numbers in the address
+ * (macros/build/page_scripts.py adds this script to those pages alone).
  *
  * The theme's instant navigation would write such a link's address over the numbers and, on the first such
  * link, fetch the page afresh, which starts the widgets again empty. The link is followed here instead: the
@@ -10,11 +10,16 @@
   // Instant navigation runs this script again on each visit to such a page: listen once.
   if (window.mvsInPageLinks) return;
   window.mvsInPageLinks = true;
+  var SRC = document.currentScript.src;
+
+  // Still listening after instant navigation to a page that does not load this script: its links are the theme's.
+  function pageLoadsThisScript() {
+    return Array.prototype.some.call(document.scripts, function (script) { return script.src === SRC; });
+  }
 
   document.addEventListener("click", function (event) {
-    // Still listening after instant navigation to a page without such widgets: leave its links to the theme.
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey ||
-      event.altKey || !document.querySelector("[data-simulator], [data-checkup]")) return;
+      event.altKey || !pageLoadsThisScript()) return;
     var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
     // The theme writes each link's full address when the page loads: one with no query is a link to this page as
     // it is now; one with another query asks for other numbers.

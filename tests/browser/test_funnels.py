@@ -498,6 +498,21 @@ def test_a_link_to_a_place_on_the_page_keeps_the_simulators_numbers(open_page):
     assert page.locator("#sim-reached").input_value() == "54321"
 
 
+def test_after_instant_navigation_to_a_text_page_its_links_are_the_themes_again(open_page):
+    """The funnel page's handling of links within the page stays behind: on a page without such numbers, a
+    contents link writes its section into the address, as the theme does everywhere else."""
+    page = open_page("funnel/").page
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='/definitions/']").click()
+    wait_for_path(page, "/definitions/")
+    page.locator("article h1").filter(has_text="Definitions").wait_for()
+    assert page.evaluate("window.__sameDocument === true")
+    link = page.locator(".md-sidebar--secondary a.md-nav__link").nth(1)
+    section = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**/definitions/#{section}", timeout=5000)
+
+
 def test_bad_numbers_are_flagged_and_the_last_good_result_stays(open_page):
     page = open_page("funnel/").page
     totals = page.locator("[data-totals]").inner_text()
