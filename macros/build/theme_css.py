@@ -4,7 +4,8 @@ Material ships one stylesheet for every feature it has: content tabs, code annot
 repository facts, a dozen admonition types and their icons. A rule stays if every class its selector
 needs (outside `:not()`, `:is()` and the like) is written in a built page or named in a shipped
 script, whose names a page may gain while it runs; a custom property stays if something still reads
-it with `var()`; a palette rule stays if its colour is one mkdocs.yml chooses. The cut files get new
+it with `var()`; a palette rule stays if its colour is one mkdocs.yml chooses, and a rule for a text
+direction only if a page is written in it. The cut files get new
 names (their contents changed) and every page links them instead.
 """
 
@@ -19,9 +20,10 @@ STYLESHEETS = "assets/stylesheets"
 THEME_FILES = ("main.*.min.css", "palette.*.min.css")
 
 CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
-PALETTE_IN_SELECTOR = re.compile(r"\[data-md-color-(primary|accent|scheme)=[\"']?([\w-]+)[\"']?\]")
+# Attributes whose values the pages choose once for all: the palette's colours and the text direction.
+CHOSEN_IN_SELECTOR = re.compile(r"\[(data-md-color-(?:primary|accent|scheme)|dir)=[\"']?([\w-]+)[\"']?\]")
 CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)["']""")
-PALETTE_ATTRIBUTE = re.compile(r"""data-md-color-(primary|accent|scheme)=["']([\w-]+)["']""")
+CHOSEN_ATTRIBUTE = re.compile(r"""\b(data-md-color-(?:primary|accent|scheme)|dir)=["']([\w-]+)["']""")
 NAME_IN_SCRIPT = re.compile(r"[_a-zA-Z][_a-zA-Z0-9-]*")
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
 VAR_READ = re.compile(r"var\(\s*(--[\w-]+)")
@@ -40,37 +42,39 @@ class Rule:
 
 @dataclass(frozen=True)
 class Usage:
-    """What the built site uses: class names, the starts of names scripts build, palette colours."""
+    """What the built site uses: class names, the starts of names scripts build, palette colours and text
+    directions (as (attribute, value) pairs)."""
 
     classes: frozenset[str]
     prefixes: tuple[str, ...]
-    palette: frozenset[tuple[str, str]]
+    chosen: frozenset[tuple[str, str]]
 
     def can_match(self, selector: str) -> bool:
-        """False when the selector needs a class or a palette colour nothing uses (outside `:not()` and co)."""
+        """False when the selector needs a class, a palette colour or a text direction nothing uses (outside
+        `:not()` and co)."""
         outside = _outside_brackets(selector)
         for name in CLASS_IN_SELECTOR.findall(re.sub(r"\[[^\]]*\]", "", outside)):
             if name not in self.classes and not name.startswith(self.prefixes):
                 return False
-        return all(pair in self.palette for pair in PALETTE_IN_SELECTOR.findall(outside))
+        return all(pair in self.chosen for pair in CHOSEN_IN_SELECTOR.findall(outside))
 
 
 def site_usage(site_dir: Path) -> Usage:
     """Every class written in a page (a quiz's questions in a <noscript> included) and every name-like word
     in a script, shipped or inline; a word ending in '-' or '_' is the start of names a script completes."""
     classes: set[str] = set()
-    palette: set[tuple[str, str]] = set()
+    chosen: set[tuple[str, str]] = set()
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8", errors="replace")
         for value in CLASS_ATTRIBUTE.findall(html):
             classes.update(value.split())
         for script in INLINE_SCRIPT.findall(html):
             classes.update(NAME_IN_SCRIPT.findall(script))
-        palette.update(PALETTE_ATTRIBUTE.findall(html))
+        chosen.update(CHOSEN_ATTRIBUTE.findall(html))
     for script in site_dir.rglob("*.js"):
         classes.update(NAME_IN_SCRIPT.findall(script.read_text(encoding="utf-8", errors="replace")))
     prefixes = tuple(sorted(name for name in classes if name.endswith(("-", "_")) and len(name) > 3))
-    return Usage(frozenset(classes), prefixes, frozenset(palette))
+    return Usage(frozenset(classes), prefixes, frozenset(chosen))
 
 
 def parse(css: str) -> list[Rule]:

@@ -128,3 +128,9 @@ def test_cutting_a_site_again_keeps_its_cut_stylesheet(tmp_path):
     assert (folder / new).read_text(encoding="utf-8") == first
     assert f"assets/stylesheets/{new}" in page.read_text(encoding="utf-8")
 
+
+
+def test_rules_for_a_text_direction_no_page_is_written_in_are_cut(tmp_path):
+    usage = usage_of(tmp_path, '<body dir="ltr"><p class="md-x"></p></body>')
+    css = "[dir=ltr] .md-x{margin-left:1em}[dir=rtl] .md-x{margin-right:1em}[dir=ltr] .md-x,[dir=rtl] .md-y{top:0}"
+    assert cut(css, usage) == "[dir=ltr] .md-x{margin-left:1em}[dir=ltr] .md-x{top:0}"
