@@ -81,6 +81,8 @@ TEACHERS_OVERVIEW = "teachers/index.md"
 SIMULATOR = f"{FUNNEL}#simulator"
 # The zipped offline copy, a file of the built site.
 OFFLINE_ZIP = "downloads/marketing-vs-sales-offline.zip"
+# The quiz widget's words (data/interface.yml), written by the build for quizzes.js: one file, not one copy per quiz.
+QUIZ_WORDS = "assets/quiz-words.js"
 
 # Folders of pages generated from data.
 EXAMPLES_DIR = "examples"

@@ -1,6 +1,7 @@
 /* Loads quizzes.js once a quiz (or the progress table) comes near the screen, or when the
  * keyboard reaches it, so a page's first view does not pay for a quiz at its end; common.js
- * (which fills in the quizzes' messages) comes first, unless the page has it already.
+ * (which fills in the quizzes' messages) comes first, unless the page has it already, then
+ * quiz-words.js (the widget's words, written by the build).
  * quizzes.js then starts every quiz itself, after instant navigation too.
  *
  * A quiz's questions arrive in a <noscript>, which a browser running scripts keeps as text:
@@ -13,6 +14,7 @@
 
   var SRC = new URL("quizzes.js", document.currentScript.src).href;
   var COMMON = new URL("common.js", document.currentScript.src).href;
+  var WORDS = new URL("quiz-words.js", document.currentScript.src).href;
   var SELECTOR = ".mvs-quiz, [data-quiz-progress]";
   var requested = false;
   var observer = null;
@@ -51,7 +53,7 @@
     if (observer) observer.disconnect();
     document.removeEventListener("focusin", onFocus);
     // async = false: added scripts run in the order they were added, common.js first.
-    (window.mvsCommon ? [SRC] : [COMMON, SRC]).forEach(function (src) {
+    (window.mvsCommon ? [WORDS, SRC] : [COMMON, WORDS, SRC]).forEach(function (src) {
       var script = document.createElement("script");
       script.async = false;
       script.src = src;

@@ -1,11 +1,12 @@
 /* Quizzes: scoring, the question widget and the "Your progress" page.
  *
  * The page holds everything at build time: each question's answer in data-answer, the
- * feedback for every option in its <details class="mvs-q__answer">, the widget's own words
- * (data/interface.yml) in data-words. Without JavaScript that <details> is the way to check an
+ * feedback for every option in its <details class="mvs-q__answer">. The widget's own words
+ * (data/interface.yml) come in quiz-words.js, which the build writes, as window.mvsQuizWords;
+ * the progress table's in its data-words. Without JavaScript that <details> is the way to check an
  * answer; with it, this script hides it and gives feedback on "Check answer". Progress lives in
  * localStorage under one key; anything stored there that does not look right is dropped without
- * a word. quiz-loader.js loads common.js (format) before this script.
+ * a word. quiz-loader.js loads common.js (format) and quiz-words.js before this script.
  *
  * The scoring functions also load in Node (module.exports) for the unit tests.
  */
@@ -109,7 +110,7 @@
     root.dispatchEvent(new CustomEvent("mvs:quiz-change", { bubbles: true, detail: { question: question || null } }));
   }
 
-  /* A message from data-words with its placeholders filled in. */
+  /* A message from the widget's words with its placeholders filled in. */
   function say(message, values) {
     return window.mvsCommon.format(message, values || {});
   }
@@ -501,7 +502,7 @@
     this.root = root;
     this.id = root.getAttribute("data-quiz");
     this.fingerprint = root.getAttribute("data-fingerprint");
-    this.words = JSON.parse(root.getAttribute("data-words"));
+    this.words = window.mvsQuizWords;
     this.scoreLine = root.querySelector(".mvs-quiz__score");
     this.announcer = root.querySelector(".mvs-quiz__announce");
     this.questions = Array.prototype.map.call(root.querySelectorAll(".mvs-q"), function (fieldset) {

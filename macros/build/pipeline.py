@@ -7,8 +7,8 @@ one small adapter that calls the same functions at the same moments:
 2. `nav_with_generated_pages(nav, data)` and `generated_pages(data)`: pages made from data;
 3. each page's Markdown runs the macros in `PAGE_MACROS` (see `page_macros`);
 4. `finish_page(html, src, directory_urls, data)`: glossary links and the page's scripts;
-5. `finish_site(root, site_dir, data)`: vendor files, quiz downloads, minified assets and pages, the
-   theme's stylesheets cut down to what the pages use.
+5. `finish_site(root, site_dir, data)`: the quiz widget's words, vendor files, quiz downloads, minified
+   assets and pages, the theme's stylesheets cut down to what the pages use.
 """
 
 from __future__ import annotations
@@ -79,14 +79,18 @@ def finish_page(html: str, src: str, directory_urls: bool, data: SiteData) -> st
 
 
 def finish_site(root: Path, site_dir: Path, data: SiteData, directory_urls: bool = True) -> None:
-    """After every page is written: the slides, the vendor files, the quiz downloads, minified assets and pages,
-    and the theme's stylesheets cut down to what the pages and scripts use (last: it reads them all)."""
+    """After every page is written: the slides, the quiz widget's words, the vendor files, the quiz downloads,
+    minified assets and pages, and the theme's stylesheets cut down to what the pages and scripts use (last: it
+    reads them all)."""
     from macros.build.minify import minify_assets, minify_pages
     from macros.build.theme_css import trim_theme_css
     from macros.build.vendor import copy_vendor_files
     from macros.exports import write_downloads
+    from macros.paths import QUIZ_WORDS
+    from macros.render.quiz import quiz_words_script
 
     write_slides(root, site_dir, data, directory_urls)
+    (site_dir / QUIZ_WORDS).write_text(quiz_words_script(data), encoding="utf-8")
     copy_vendor_files(root, site_dir)
     write_downloads(data, site_dir)
     minify_assets(site_dir)

@@ -2,8 +2,8 @@
 
 A zip holds `imsmanifest.xml` (one SCO; the quiz's pass mark as `adlcp:masteryscore`), the SCORM 1.2 schema
 files the manifest names, and `index.html`: the quiz as the site renders it, with the theme's and the site's
-stylesheets, the quiz scripts and `scorm.js`, which finds the platform's API and reports the score, the status
-and each answer.
+stylesheets, the quiz scripts with their words and `scorm.js`, which finds the platform's API and reports the
+score, the status and each answer.
 Links in the explanations lead to the published site (SITE_URL); a build without it leaves them as text.
 """
 
@@ -24,8 +24,8 @@ from macros.data import models
 from macros.data.loading import SiteData
 from macros.data.messages import fill
 from macros.exports.common import SITE, zip_bytes
-from macros.paths import SiteLinks
-from macros.render.quiz import packaged_quiz
+from macros.paths import QUIZ_WORDS, SiteLinks
+from macros.render.quiz import packaged_quiz, quiz_words_script
 from macros.render.templating import render_template
 
 SUFFIX = ".scorm12.zip"
@@ -41,12 +41,14 @@ LAUNCH = "index.html"
 ROOT = Path(__file__).resolve().parents[2]
 THEME_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # package file -> its source: the theme's stylesheets (their names carry a hash), ours, and the quiz scripts
+# with the words the build writes for them (a function of the data), in the order the page loads them
 FILES = {
     "assets/stylesheets/main.css": (THEME_CSS, "main.*.min.css"),
     "assets/stylesheets/palette.css": (THEME_CSS, "palette.*.min.css"),
     "assets/site.css": (ROOT / "content" / "assets", "site.css"),
     "assets/common.js": (ROOT / "content" / "assets", "common.js"),
     "assets/scorm.js": (ROOT / "content" / "assets", "scorm.js"),
+    QUIZ_WORDS: quiz_words_script,
     "assets/quizzes.js": (ROOT / "content" / "assets", "quizzes.js"),
 }
 LINK = re.compile(r'<a href="[^"]*"[^>]*>(.*?)</a>', re.S)
@@ -128,7 +130,8 @@ def launch_html(quizzes: Sequence[models.QuizFile], data: SiteData, title: str, 
 
 
 def render(quizzes: Sequence[models.QuizFile], data: SiteData, title: str) -> bytes:
-    files = {name: _source(*source).read_bytes() for name, source in FILES.items()}
+    files = {name: source(data).encode("utf-8") if callable(source) else _source(*source).read_bytes()
+             for name, source in FILES.items()}
     files[LAUNCH] = launch_html(quizzes, data, title, os.environ.get("SITE_URL", ""))
     for name in SCHEMA_FILES:
         files[name] = (ROOT / SCHEMA_DIR / name).read_bytes()

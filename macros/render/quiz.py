@@ -16,8 +16,14 @@ HEADING = "## Check your understanding"
 
 
 def _json(value: object) -> str:
-    """Compact, stable JSON for a data- attribute: the words the widget shows."""
+    """Compact, stable JSON for a data- attribute or a script: the words a widget shows."""
     return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+def quiz_words_script(data: SiteData) -> str:
+    """The script that gives quizzes.js its words (paths.QUIZ_WORDS); it loads just before quizzes.js."""
+    words = data.interface
+    return f"window.mvsQuizWords={_json({**words.quiz.model_dump(), 'categories': words.owners.model_dump()})};\n"
 
 
 def _context(data: SiteData, quiz: models.QuizFile) -> dict:
@@ -32,7 +38,6 @@ def _context(data: SiteData, quiz: models.QuizFile) -> dict:
         "kind_labels": kind_labels(words.question_kinds),
         "kinds": kinds_used(words.question_kinds, quiz),
         "progress_page": paths.QUIZ_PROGRESS,
-        "words": _json({**words.quiz.model_dump(), "categories": words.owners.model_dump()}),
     }
 
 
