@@ -1,7 +1,9 @@
 """Link the first use of each glossary term on a page to its definition.
 
 The link's title holds the definition, which Material shows as a tooltip on
-hover and on keyboard focus.
+hover and on keyboard focus. A quiz's answers are left as they are: the feedback
+a learner gets quotes them as plain text, so a link there would reach only
+readers without JavaScript, and would spend a term's one link on the page.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from markupsafe import Markup
 
 from macros.data.models import Term
 
-# Comments, raw-text elements, tags, and the text between them.
-_TOKENS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]+>|[^<]+", re.S | re.I)
+# Comments, raw-text elements, a quiz question's answer (which holds no <details> of its own), tags, and the text
+# between them.
+_TOKENS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<details class=\"mvs-q__answer\".*?</details>"
+                     r"|<[^>]+>|[^<]+", re.S | re.I)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "dt", "button", "label", "summary", "caption",
          "cite", "abbr", "th", "title", "svg", "legend", "select", "option", "textarea"}

@@ -63,14 +63,16 @@ def generated_pages(data: SiteData) -> list[tuple[str, str, bool]]:
 
 
 def finish_page(html: str, src: str, directory_urls: bool, data: SiteData) -> str:
-    """A page's HTML with glossary terms linked and the scripts its widgets need."""
+    """A page's HTML with glossary terms linked and the scripts its widgets need. The sources page is left
+    unlinked: it reports each article in the article's own terms, not overlaid with the site's definitions."""
     from macros.build.glossary_links import link_terms
     from macros.build.page_scripts import page_scripts
-    from macros.paths import glossary_entry
+    from macros.paths import SOURCES, glossary_entry
     from macros.render.present import present_link
 
     links = Links.for_page(src, directory_urls)
-    html = link_terms(html, data.glossary.terms, lambda term: links.to(glossary_entry(term.id)))
+    if src != SOURCES:
+        html = link_terms(html, data.glossary.terms, lambda term: links.to(glossary_entry(term.id)))
     # A page with slides links to them under its title.
     link = present_link(data, links, src)
     if link and "</h1>" in html:

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros import paths
 from macros.data.citations import citations
 from macros.data.loading import DataError, load_data
 from macros.paths import example_page, key_page, lesson_pages, page_url
@@ -206,6 +207,9 @@ def test_glossary_terms_link_to_their_definitions(built_site, site_data):
             assert a["title"] == definitions[term_id]
             linked += 1
     assert linked >= 30
+    # The sources page speaks of each article in the article's terms; quiz answers quote plain text.
+    assert not soup_of(built_site, paths.SOURCES).select("a.mvs-term")
+    assert not [src for src in NAV_PAGES if soup_of(built_site, src).select(".mvs-q__answer a.mvs-term")]
 
 
 def test_404_page_and_favicon(built_site):

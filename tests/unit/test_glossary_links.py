@@ -56,3 +56,11 @@ def test_quiz_controls_are_left_alone():
     html = ('<fieldset><legend>Is a lead ready?</legend><label><input type="radio"> A qualified lead</label>'
             '<select><option>Lead</option></select><p>Feedback: a lead is ready.</p></fieldset>')
     assert linked(html) == [("lead", "/glossary/#lead", "A person who has shown interest.")]
+
+
+def test_a_quiz_answer_keeps_its_terms_as_text_and_the_page_links_them_after_it():
+    html = ('<fieldset class="mvs-q"><legend>Pick one</legend><details class="mvs-q__answer"><summary>Answer</summary>'
+            '<span class="mvs-q__because">Every lead starts somewhere.</span></details></fieldset>'
+            '<p>A lead that marketing passes on.</p>')
+    assert linked(html) == [("lead", "/glossary/#lead", "A person who has shown interest.")]
+    assert "Every lead starts" in link_terms(html, TERMS, lambda t: "#g")
