@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.paths import page_url
-from tests.browser.conftest import resize_and_settle, switch_to_dark, wait_for_path
+from tests.browser.conftest import resize_and_settle, settle, switch_to_dark, wait_for_path
 from tests.build.test_site import ALL_PAGES, CONTENT_PAGES
 
 pytestmark = pytest.mark.browser
@@ -22,8 +22,7 @@ def axe_violations(page, axe_source: str, rules: list[str] | None = None) -> lis
         page.evaluate(axe_source)
     # A button losing focus fades from filled to outlined, and halfway its text and fill are one colour:
     # axe is asked about the page the reader is left looking at, after such fades have ended.
-    page.evaluate("""() => Promise.all(document.getAnimations()
-        .filter(a => isFinite(a.effect?.getComputedTiming().endTime)).map(a => a.finished.catch(() => null)))""")
+    settle(page)
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     result = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
