@@ -70,9 +70,17 @@
 
   /* ---- Numbers as the pages write them ---- */
 
+  // One formatter for all: toLocaleString sets up a new one on every call, and a cheap phone spends a
+  // millisecond on each when a widget writes its numbers.
+  var enUS = null;
+  function formatted(value) {
+    enUS = enUS || new Intl.NumberFormat("en-US");
+    return enUS.format(value);
+  }
+
   /* 12345.6 -> "12,346" */
   function number(value) {
-    return whole(value).toLocaleString("en-US");
+    return formatted(whole(value));
   }
 
   /* (12345.6, "$") -> "$12,346" */
@@ -87,7 +95,7 @@
 
   /* 0.25 -> "25%", 0.125 -> "12.5%": a rate with at most one decimal, as the check-up writes it. */
   function shortPercent(rate) {
-    return percent1dp(rate).toLocaleString("en-US") + "%";
+    return formatted(percent1dp(rate)) + "%";
   }
 
   var api = {
