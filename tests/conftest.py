@@ -105,6 +105,11 @@ class LocalServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = True
 
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page while a file is on its way closes the connection: not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class SharedSite(typing.NamedTuple):
     """One built site and one server for the whole run, whichever worker builds it first."""

@@ -218,14 +218,3 @@ def test_404_page_and_favicon(built_site):
     assert soup.select("article a[href]")
     icon = soup.find("link", rel="icon")["href"]
     assert icon.startswith("data:image/svg+xml,") and "<svg" in unquote(icon)
-
-
-def test_two_builds_are_byte_identical(built_site, site_port, project, tmp_path):
-    site_url = f"http://127.0.0.1:{site_port}/"
-    from tests.conftest import build_site
-
-    again = build_site(project, tmp_path / "again", site_url=site_url)
-    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert sorted(first) == sorted(second)
-    assert [name for name in first if first[name] != second[name]] == []
