@@ -48,6 +48,11 @@
 
   function load() {
     unfold();
+    // Until quizzes.js starts them, the quizzes take its layout: nothing the keyboard reaches meanwhile (a
+    // no-JS "Answer", an option about to be shuffled) vanishes from under it when the script arrives.
+    document.querySelectorAll(".mvs-quiz:not(.mvs-quiz--ready)").forEach(function (quiz) {
+      quiz.classList.add("mvs-quiz--loading");
+    });
     if (requested || window.mvsQuiz) return;
     requested = true;
     if (observer) observer.disconnect();

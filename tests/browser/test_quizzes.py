@@ -11,7 +11,7 @@ from macros.data import models
 from macros.data.messages import fill
 from macros.data.quizzes import fingerprint
 from macros.paths import page_url
-from tests.browser.conftest import switch_to_dark, wait_for_path
+from tests.browser.conftest import switch_to_dark, wait_for_path, wait_ready
 from tests.browser.test_funnels import LAYOUT_SHIFT
 from tests.browser.test_pages import axe_violations
 from tests.browser.theme_styles import differences as theme_differences
@@ -423,6 +423,43 @@ def test_a_page_given_over_to_its_quiz_shows_it_at_once_with_nothing_moving(brow
     page.wait_for_timeout(300)
     assert page.locator(f"#quiz-{quiz.id} fieldset.mvs-q").count() == len(quiz.questions)
     assert page.evaluate("window.__shift") < 0.001
+    context.close()
+
+
+RENDERED_FOCUS = """() => { const el = document.activeElement;
+    return el !== document.body && el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible'
+        ? null : `${el.tagName}.${el.className}`; }"""
+
+
+def test_the_keyboard_reaching_a_quiz_before_its_script_keeps_its_focus_when_the_script_arrives(browser, base_url,
+                                                                                                  site_data):
+    """Tabbing into a quiz starts its script; until the script arrives nothing the keyboard can reach is a part the
+    script then hides (a no-JS "Answer") or moves (an option it shuffles), so focus never drops off the page."""
+    quiz = site_data.quiz("definitions")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    held = []
+    page.route("**/assets/quizzes.js", lambda route: held.append(route))
+    page.goto(base_url + page_url(quiz.page, True), wait_until="load")
+    wait_ready(page)
+    page.locator("#check-your-understanding a.headerlink").focus()
+    page.locator(f"#quiz-{quiz.id} .mvs-quiz__body").wait_for(state="attached")  # unfolded as it came near
+    lost = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if found := page.evaluate(RENDERED_FOCUS):
+            lost.append(found)
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the keyboard reaching the quiz asks for its script"
+    held[0].continue_()
+    ready(page, quiz)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    if found := page.evaluate(RENDERED_FOCUS):
+        lost.append(f"after the script: {found}")
+    assert lost == []
     context.close()
 
 
