@@ -5,8 +5,8 @@ repository facts, a dozen admonition types and their icons. A rule stays if ever
 needs (outside `:not()`, `:is()` and the like) is written in a built page or named in a shipped
 script, whose names a page may gain while it runs; a custom property stays if something still reads
 it with `var()`; a palette rule stays if its colour is one mkdocs.yml chooses, and a rule for a text
-direction only if a page is written in it. The cut files get new
-names (their contents changed) and every page links them instead.
+direction only if a page is written in it. The cut files get new names (their contents changed) and
+every page links them instead.
 """
 
 from __future__ import annotations
