@@ -62,7 +62,16 @@
       var script = document.createElement("script");
       script.async = false;
       script.src = src;
+      script.onerror = withoutScript;
       document.head.appendChild(script);
+    });
+  }
+
+  // A script that cannot be had (the connection dropped): the quizzes go back to the way they work without
+  // JavaScript, each answer in its "Answer", rather than wait for it with their options hidden.
+  function withoutScript() {
+    document.querySelectorAll(".mvs-quiz:not(.mvs-quiz--ready)").forEach(function (quiz) {
+      quiz.classList.remove("mvs-quiz--loading", "mvs-quiz--at-once");
     });
   }
 

@@ -463,6 +463,26 @@ def test_the_keyboard_reaching_a_quiz_before_its_script_keeps_its_focus_when_the
     context.close()
 
 
+@pytest.mark.parametrize("quiz_id", ["definitions", "final"])
+def test_a_quiz_whose_script_cannot_be_had_works_as_without_javascript(browser, base_url, site_data, quiz_id):
+    """The connection drops before quizzes.js arrives: the quiz shows its options and its "Answer"s, as a quiz
+    does without JavaScript, instead of waiting for the script with its options hidden."""
+    quiz = site_data.quiz(quiz_id)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route("**/assets/quizzes.js", lambda route: route.abort())
+    page.goto(base_url + page_url(quiz.page, True), wait_until="load")
+    page.locator(f"#quiz-{quiz.id}").scroll_into_view_if_needed()  # near the screen: its script is asked for
+    first = page.locator(f"#quiz-{quiz.id} fieldset.mvs-q").first
+    answer = first.locator("details.mvs-q__answer > summary")
+    answer.wait_for(state="visible")
+    options = first.locator(".mvs-q__options, .mvs-q__items, .mvs-q__order").first
+    assert options.evaluate("el => getComputedStyle(el).visibility") == "visible"
+    answer.click()
+    assert first.locator("details.mvs-q__answer").get_attribute("open") is not None
+    context.close()
+
+
 def test_printing_unfolds_the_quiz_even_before_it_was_near(open_page, site_data):
     quiz = site_data.quiz("definitions")
     page = open_page(page_url(quiz.page, True)).page
