@@ -104,6 +104,15 @@ def wait_ready(page) -> None:
     page.wait_for_function(READY)
 
 
+def mark_document_for_instant_navigation(page) -> None:
+    """Wait until the theme takes over the site's links, then mark the document, so that a test can tell
+    afterwards whether a navigation replaced it. The theme treats a link as the site's own only once it
+    has read the site's page list (sitemap.xml); a click before that loads the next page afresh."""
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
+    page.wait_for_timeout(100)  # the list is read and parsed a few tasks after its last byte arrives
+    page.evaluate("window.__sameDocument = true")
+
+
 @pytest.fixture
 def open_page(browser, base_url):
     contexts = []

@@ -11,7 +11,13 @@ import pytest
 from macros.data import funnel_math as fm
 from macros.data.messages import fill
 from macros.render import charts
-from tests.browser.conftest import Watched, switch_to_dark, wait_for_path, wait_ready
+from tests.browser.conftest import (
+    Watched,
+    mark_document_for_instant_navigation,
+    switch_to_dark,
+    wait_for_path,
+    wait_ready,
+)
 from tests.browser.test_pages import axe_violations, plotly_requests, scroll_to_bottom
 
 pytestmark = pytest.mark.browser
@@ -331,7 +337,7 @@ def test_instant_navigation_purges_the_charts_it_leaves_behind(browser, base_url
     page = watched.page
     page.goto(base_url + "funnel/", wait_until="load")
     wait_ready(page)
-    page.evaluate("window.__sameDocument = true")
+    mark_document_for_instant_navigation(page)
     route = ["examples/restaurant/", "tools/checkup/", "funnel/", "examples/restaurant/", "funnel/",
              "tools/checkup/", "examples/restaurant/", "funnel/", "tools/checkup/", "funnel/"]
     seen = []
@@ -375,7 +381,7 @@ def test_the_check_ups_typing_delay_never_writes_into_the_next_pages_address(ope
 def test_a_chart_draws_after_instant_navigation(open_page):
     watched = open_page("processes/")
     page = watched.page
-    page.evaluate("window.__sameDocument = true")
+    mark_document_for_instant_navigation(page)
     navigate(page, "funnel/")
     wait_drawn(page, "chart-customer")
     assert page.evaluate("window.__sameDocument === true")
@@ -502,7 +508,7 @@ def test_after_instant_navigation_to_a_text_page_its_links_are_the_themes_again(
     """The funnel page's handling of links within the page stays behind: on a page without such numbers, a
     contents link writes its section into the address, as the theme does everywhere else."""
     page = open_page("funnel/").page
-    page.evaluate("window.__sameDocument = true")
+    mark_document_for_instant_navigation(page)
     page.locator(".md-sidebar--primary a.md-nav__link[href$='/definitions/']").click()
     wait_for_path(page, "/definitions/")
     page.locator("article h1").filter(has_text="Definitions").wait_for()

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from macros.paths import page_url
-from tests.browser.conftest import resize_and_settle, settle, switch_to_dark, wait_for_path
+from tests.browser.conftest import (
+    mark_document_for_instant_navigation,
+    resize_and_settle,
+    settle,
+    switch_to_dark,
+    wait_for_path,
+)
 from tests.build.test_site import ALL_PAGES, CONTENT_PAGES
 
 pytestmark = pytest.mark.browser
@@ -139,7 +145,7 @@ def test_a_glossary_term_shows_its_definition_on_hover(open_page):
 def test_instant_navigation_keeps_the_page_working(open_page):
     watched = open_page("")
     page = watched.page
-    page.evaluate("window.__sameDocument = true")
+    mark_document_for_instant_navigation(page)
     page.locator("article a[href$='glossary/']").first.click()
     wait_for_path(page, "/glossary/")
     page.locator("article h1", has_text="Glossary").wait_for()

@@ -11,7 +11,7 @@ from macros.data import models
 from macros.data.messages import fill
 from macros.data.quizzes import fingerprint
 from macros.paths import page_url
-from tests.browser.conftest import switch_to_dark, wait_for_path, wait_ready
+from tests.browser.conftest import mark_document_for_instant_navigation, switch_to_dark, wait_for_path, wait_ready
 from tests.browser.test_funnels import LAYOUT_SHIFT
 from tests.browser.test_pages import axe_violations
 from tests.browser.theme_styles import differences as theme_differences
@@ -296,7 +296,7 @@ def test_a_quiz_works_after_instant_navigation(open_page, site_data):
     quiz = site_data.quiz("definitions")
     watched = open_page("faq/")
     page = watched.page
-    page.evaluate("window.__sameDocument = true")
+    mark_document_for_instant_navigation(page)
     page.locator("nav.md-nav--primary a[href$='definitions/']").first.click()
     wait_for_path(page, "/definitions/")
     answer_by_keyboard(page, quiz, quiz.questions[1])
