@@ -249,10 +249,14 @@
     if (!window.mvsCommon || !window.mvsFunnel) return;
     common = window.mvsCommon;
     document.querySelectorAll("[data-simulator]").forEach(function (root) {
-      if (!root._mvsSimulator) {
+      if (root._mvsSimulatorQueued) return;
+      root._mvsSimulatorQueued = true;
+      // In a task of its own: on a cheap phone, starting it in the theme's start-up task made that one long.
+      setTimeout(function () {
+        if (!root.isConnected) return;
         root._mvsSimulator = new Simulator(root);
         running.push(root._mvsSimulator);
-      }
+      });
     });
   }
 

@@ -11,6 +11,7 @@ import pytest
 
 from macros.data import funnel_math as fm
 from macros.data.messages import PLACEHOLDER, fill
+from macros.render import charts
 from tests.conftest import ROOT
 
 SCRIPT = ROOT / "content" / "assets" / "common.js"
@@ -96,6 +97,14 @@ def test_the_rates_of_an_example_survive_the_round_trip_through_both():
     rates = [fm.percent_1dp(r) for r in fm.rates_from_counts(counts)]
     assert run([("ratesFromCounts", [counts])])[0] == pytest.approx(fm.rates_from_counts(counts), rel=1e-15)
     assert [run([("percent1dp", [r])])[0] for r in fm.rates_from_counts(counts)] == rates
+
+
+@pytest.mark.parametrize("value", [0, 7, 999.5, 1000, 12345.6, -54321, 1234567, 1e8 - 0.5, 99999999999])
+def test_numbers_are_written_as_the_build_writes_them(value):
+    """The widgets rewrite the numbers the build wrote, in the same form, and a share with one decimal."""
+    assert run([("number", [value]), ("money", [value, "$"])]) == [charts.number(value), charts.money(value, "$")]
+    rate = value / 1e9
+    assert run([("shortPercent", [rate])]) == [f"{fm.percent_1dp(rate):,}".removesuffix(".0") + "%"]
 
 
 def test_format_fills_messages_as_python_does(site_data):
