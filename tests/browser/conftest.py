@@ -71,6 +71,14 @@ READY = """() => document.readyState === 'complete' && window.document$ !== unde
     && [...document.querySelectorAll('[data-invest]')].every(e => e._mvsInvest)"""
 
 
+# Transitions off, from the start of each document: a change of palette or width lands in one frame.
+WITHOUT_FADES = """document.addEventListener('DOMContentLoaded', () => {
+    const style = document.createElement('style');
+    style.textContent = '*, *::before, *::after { transition: none !important; }';
+    document.head.append(style);
+})"""
+
+
 def switch_to_dark(page) -> None:
     """Switch to the dark palette with the header's toggle, as a reader does, then move the pointer off the
     toggle and wait for the tooltip and the colours to finish fading, so neither is caught half way."""
@@ -117,9 +125,14 @@ def mark_document_for_instant_navigation(page) -> None:
 def open_page(browser, base_url):
     contexts = []
 
-    def opener(path: str = "", width: int = 1280, height: int = 900, color_scheme: str = "light") -> Watched:
+    def opener(path: str = "", width: int = 1280, height: int = 900, color_scheme: str = "light",
+               fades: bool = True) -> Watched:
+        """A new page at `path`, started; `fades=False` turns the theme's transitions off, for a test that
+        looks only at where a change ends (each fade otherwise costs frames and a wait for its end)."""
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
         contexts.append(context)
+        if not fades:
+            context.add_init_script(WITHOUT_FADES)
         watched = Watched(context.new_page(), base_url)
         watched.page.goto(base_url + path, wait_until="load")
         wait_ready(watched.page)

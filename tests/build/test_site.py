@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -47,9 +48,15 @@ def html_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html"))
 
 
+@functools.cache
+def page_tree(path: Path) -> BeautifulSoup:
+    """A built HTML file, parsed once per run: the site is built once and never changed, so tests share the
+    tree (and must not change it)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
 def soup_of(site: Path, src: str) -> BeautifulSoup:
-    url = page_url(src, True)
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+    return page_tree(site / page_url(src, True) / "index.html")
 
 
 def test_nav_lists_every_content_page():
@@ -94,7 +101,7 @@ def test_each_page_has_its_own_description(built_site):
 
 def test_nothing_is_loaded_from_another_origin(built_site):
     for path in html_files(built_site):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        soup = page_tree(path)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for el in soup.find_all(tag):
                 url = el.get(attr, "")
@@ -108,13 +115,12 @@ def test_nothing_is_loaded_from_another_origin(built_site):
 def test_every_internal_link_and_anchor_resolves(built_site):
     ids: dict[Path, set[str]] = {}
     for path in html_files(built_site):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        ids[path] = {el["id"] for el in soup.find_all(id=True)}
+        ids[path] = {el["id"] for el in page_tree(path).find_all(id=True)}
     broken = []
     for path in html_files(built_site):
         if path.name == "404.html":
             continue
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        soup = page_tree(path)
         for a in soup.select("article a[href], nav a[href]"):
             href = a["href"]
             parsed = urlparse(href)
