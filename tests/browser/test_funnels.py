@@ -358,32 +358,26 @@ def test_instant_navigation_purges_the_charts_it_leaves_behind(browser, base_url
     context.close()
 
 
-def test_the_check_ups_typing_delay_never_writes_into_the_next_pages_address(browser, base_url):
+def test_the_check_ups_typing_delay_never_writes_into_the_next_pages_address(open_page):
     # The page's clock is held still from the last keystroke until the reader is on the page before, so the
     # check-up's 300 ms wait for more typing is surely pending as they leave, however busy the machine: left
     # to run, it could save before the history step began, and a save then cancels the step (CI, twice).
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(base_url + "funnel/", wait_until="load")
-        wait_ready(page)
-        mark_document_for_instant_navigation(page)
-        navigate(page, "tools/checkup/")
-        page.locator("#checkup-reached").focus()
-        page.keyboard.type("500")
-        page.clock.install()  # here: the fake clock's `performance` lists no resources, which the above reads
-        page.clock.pause_at(page.evaluate("Date.now()") + 1000)
-        page.keyboard.type("0")  # the field keeps focus, so no change event checks and saves at once
-        page.evaluate("history.back()")
-        wait_for_path(page, "/funnel/")
-        page.clock.run_for(1000)
-        page.clock.resume()
-        wait_ready(page)
-        page.locator("article h1").filter(has_text="funnel").first.wait_for()
-        assert page.url.endswith("/funnel/"), page.url
-        assert page.evaluate("window.__sameDocument === true")
-    finally:
-        context.close()
+    page = open_page("funnel/").page
+    mark_document_for_instant_navigation(page)
+    navigate(page, "tools/checkup/")
+    page.locator("#checkup-reached").focus()
+    page.keyboard.type("500")
+    page.clock.install()  # here: the fake clock's `performance` lists no resources, which the above reads
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.keyboard.type("0")  # the field keeps focus, so no change event checks and saves at once
+    page.evaluate("history.back()")
+    wait_for_path(page, "/funnel/")
+    page.clock.run_for(1000)
+    page.clock.resume()
+    wait_ready(page)
+    page.locator("article h1").filter(has_text="funnel").first.wait_for()
+    assert page.url.endswith("/funnel/"), page.url
+    assert page.evaluate("window.__sameDocument === true")
 
 
 def test_a_chart_draws_after_instant_navigation(open_page):
