@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -54,13 +55,18 @@ class Watched:
         page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
 
+        self.origin = origin
+        self.watch_requests()
+
+    def watch_requests(self) -> None:
+        """Stop and count requests off the origin (the browser matches the pattern, so the site's own
+        requests never wait on this process)."""
+
         def refuse(route):
             self.off_origin.append(route.request.url)
             route.abort()
 
-        # Only requests off the origin are stopped (the browser matches the pattern), so the site's own
-        # requests never wait on this process.
-        page.route(re.compile(rf"^(?!{re.escape(origin)}|data:|blob:)"), refuse)
+        self.page.route(re.compile(rf"^(?!{re.escape(self.origin)}|data:|blob:)"), refuse)
 
 
 # The page has loaded, the theme has started, and every widget on it has started (quizzes start
@@ -121,19 +127,63 @@ def mark_document_for_instant_navigation(page) -> None:
     page.evaluate("window.__sameDocument = true")
 
 
+# True when nothing a test did to a tab outlives the next page loaded in it: the clock is the browser's own
+# (Playwright's fake clock stays installed for every later page).
+TAB_IS_REUSABLE = """() => [Date.now, setTimeout].every(f => /\\[native code\\]/.test(f.toString()))"""
+
+
+@pytest.fixture(scope="session")
+def spare_tabs() -> dict[bool, Watched]:
+    """Tabs kept from test to test, one per fades setting: loading a page afresh in a tab that has shown
+    others costs the browser about a third of the work of a new tab (a new tab starts a new renderer)."""
+    tabs: dict[bool, Watched] = {}
+    yield tabs
+    for watched in tabs.values():
+        watched.page.context.close()
+
+
+def reset_tab(watched: Watched, width: int, height: int, color_scheme: str) -> None:
+    """Make a kept tab look like a new one to the next page: nothing stored, no routes or media emulation
+    left from the last test, the given size and colour scheme, no errors or requests counted."""
+    page = watched.page
+    for other in page.context.pages:
+        if other != page:
+            other.close()
+    if page.url.startswith(watched.origin):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.context.clear_cookies()
+    page.unroute_all(behavior="ignoreErrors")
+    watched.watch_requests()
+    page.emulate_media(media="null", color_scheme=color_scheme)
+    page.set_viewport_size({"width": width, "height": height})
+    watched.errors.clear()
+    watched.off_origin.clear()
+
+
 @pytest.fixture
-def open_page(browser, base_url):
+def open_page(browser, base_url, spare_tabs):
     contexts = []
+    taken: list[tuple[bool, Watched]] = []
 
     def opener(path: str = "", width: int = 1280, height: int = 900, color_scheme: str = "light",
                fades: bool = True) -> Watched:
-        """A new page at `path`, started; `fades=False` turns the theme's transitions off, for a test that
-        looks only at where a change ends (each fade otherwise costs frames and a wait for its end)."""
-        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
-        contexts.append(context)
-        if not fades:
-            context.add_init_script(WITHOUT_FADES)
-        watched = Watched(context.new_page(), base_url)
+        """A page at `path`, started, as on a first visit; `fades=False` turns the theme's transitions off,
+        for a test that looks only at where a change ends (each fade otherwise costs frames and a wait for
+        its end). A test's first page is loaded in a kept tab, reset; any other in a new one."""
+        if not taken and fades in spare_tabs:
+            watched = spare_tabs.pop(fades)
+            reset_tab(watched, width, height, color_scheme)
+            if watched.page.url.split("#")[0] == (base_url + path).split("#")[0]:
+                watched.page.goto("about:blank")  # else going to a fragment of the same page would not reload it
+        else:
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
+            if not fades:
+                context.add_init_script(WITHOUT_FADES)
+            watched = Watched(context.new_page(), base_url)
+        if taken:
+            contexts.append(watched.page.context)
+        else:
+            taken.append((fades, watched))
         watched.page.goto(base_url + path, wait_until="load")
         wait_ready(watched.page)
         return watched
@@ -141,6 +191,16 @@ def open_page(browser, base_url):
     yield opener
     for context in contexts:
         context.close()
+    for fades, watched in taken:
+        try:
+            keep = not watched.page.is_closed() and watched.page.evaluate(TAB_IS_REUSABLE)
+        except Exception:  # the test closed the tab's context, or left the page unable to answer
+            keep = False
+        if keep:
+            spare_tabs[fades] = watched
+        else:
+            with contextlib.suppress(Exception):  # the test may have closed it already
+                watched.page.context.close()
 
 
 @pytest.fixture(scope="session")

@@ -75,16 +75,18 @@ SWAP = """async ([pattern, to, original]) => {
 
 
 def serve_the_original_theme(page) -> None:
-    if page in _served:
+    """Serve the theme's original stylesheets at a made-up address, for every page of the tab's context (the
+    route is harmless to later tests that keep the tab)."""
+    if page.context in _served:
         return
-    _served.add(page)
+    _served.add(page.context)
 
     def serve(css: str):
         return lambda route: route.fulfill(body=css, content_type="text/css")
 
     for name in ("main", "palette"):
         css = next(THEME.glob(f"{name}.*.min.css")).read_text(encoding="utf-8")
-        page.route(f"**/{ORIGINAL}/{name}.css", serve(css))
+        page.context.route(f"**/{ORIGINAL}/{name}.css", serve(css))
 
 
 def differences(page) -> list[str]:

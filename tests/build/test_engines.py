@@ -50,13 +50,14 @@ def start_build(site_dir: Path, *args: str, **env_vars: str | None) -> subproces
 def builds(tmp_path_factory, site_port) -> dict[str, tuple[Path, str]]:
     """Two builds side by side, each (site, output):
     - "properdocs": ProperDocs chosen by $ENGINE, with the same settings as the `built_site` MkDocs build;
-    - "plain": MkDocs chosen by --engine, with neither SOURCE_DATE_EPOCH nor SITE_URL set."""
+    - "plain": MkDocs chosen by --engine, with neither SOURCE_DATE_EPOCH nor SITE_URL set (no offline copy)."""
     where = tmp_path_factory.mktemp("engines")
     running = {
         "properdocs": start_build(where / "properdocs", ENGINE="properdocs", SOURCE_DATE_EPOCH="1700000000",
                                   SITE_URL=f"http://127.0.0.1:{site_port}/"),
-        "plain": start_build(where / "plain", "--engine", "mkdocs", ENGINE="properdocs", SOURCE_DATE_EPOCH=None,
-                             SITE_URL=None),
+        # Without the offline copy: its zip is dated by the same function, in the same process, as the others.
+        "plain": start_build(where / "plain", "--engine", "mkdocs", "--no-offline-copy", ENGINE="properdocs",
+                             SOURCE_DATE_EPOCH=None, SITE_URL=None),
     }
     done = {}
     for name, process in running.items():
@@ -121,7 +122,7 @@ def test_a_plain_build_dates_everything_by_the_last_commit(builds):
     stamp = dt.datetime.fromtimestamp(max(epoch, ZIP_EPOCH_MIN), dt.UTC)
     when = (*stamp.timetuple()[:5], stamp.second - stamp.second % 2)  # a zip keeps seconds in steps of two
     archives = [p for p in (site / "downloads").rglob("*") if p.suffix in (".zip", ".xlsx")]
-    assert site / ZIP_PATH in archives and len(archives) > 10
+    assert len(archives) > 10
     dates = {p.relative_to(site).as_posix(): {i.date_time for i in zipfile.ZipFile(p).infolist()} for p in archives}
     assert {name: found for name, found in dates.items() if found != {when}} == {}
 
