@@ -192,8 +192,9 @@ def open_page(browser, base_url, spare_tabs):
     for context in contexts:
         context.close()
     for fades, watched in taken:
-        try:
-            keep = not watched.page.is_closed() and watched.page.evaluate(TAB_IS_REUSABLE)
+        try:  # kept only on the site's origin, where the next test's reset can clear what this one stored
+            keep = (not watched.page.is_closed() and watched.page.url.startswith(base_url)
+                    and watched.page.evaluate(TAB_IS_REUSABLE))
         except Exception:  # the test closed the tab's context, or left the page unable to answer
             keep = False
         if keep:
